@@ -7,8 +7,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.PathType;
 
 import java.io.IOException;
 import java.util.EnumMap;
@@ -102,11 +105,13 @@ public final class JsonContracts {
 
     private static Map<Contract, Schema> loadSchemas() {
         SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
-                builder -> builder.schemaIdResolvers(ids -> ids.mapPrefix(Contract.ID_PREFIX,
-                        "classpath:" + Contract.CLASSPATH_FOLDER)));
+                builder -> builder
+                        .schemaRegistryConfig(SchemaRegistryConfig.builder().pathType(PathType.JSON_PATH).build())
+                        .schemaIdResolvers(ids -> ids.mapPrefix(Contract.ID_PREFIX,
+                                "classpath:" + Contract.CLASSPATH_FOLDER)));
         Map<Contract, Schema> schemas = new EnumMap<>(Contract.class);
         for (Contract contract : Contract.values()) {
-            schemas.put(contract, registry.getSchema(com.networknt.schema.SchemaLocation.of(contract.schemaId())));
+            schemas.put(contract, registry.getSchema(SchemaLocation.of(contract.schemaId())));
         }
         return schemas;
     }

@@ -1,0 +1,39 @@
+package org.descentobservatory.schemas;
+
+import java.time.Instant;
+
+/** One valid instance of every contract, for the schema tests. */
+final class SampleEvents {
+
+    static final String RUN_ID = "run-20261127-120000-ab12";
+    static final Instant AT = Instant.parse("2026-11-27T12:00:00Z");
+
+    private SampleEvents() {
+    }
+
+    static RunSpec spec() {
+        return new RunSpec(RunSpec.SYNTHETIC_SENTIMENT, 2000, 32, 60, 100, 800, 1000, 0.2, 5e-4, 32, 300, 42L, 200);
+    }
+
+    static RunStartedEvent runStarted() {
+        return RunStartedEvent.of(RUN_ID, spec(), AT);
+    }
+
+    static CheckpointEvent checkpoint() {
+        return CheckpointEvent.of(RUN_ID, 7, 0.31, 0.42, 0.88, ObjectKeys.checkpoint(RUN_ID, 7),
+                "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef", 67_000L, 3_200L, AT);
+    }
+
+    static AnalysisEvent analysis() {
+        return new AnalysisEvent(AnalysisEvent.SCHEMA_VERSION, RUN_ID, 7, -11.5, 0.25, 200, 100, 1599, 1e-8, -15.0,
+                "0.1.0", 900L, AT);
+    }
+
+    static RunEndedEvent runEnded() {
+        return RunEndedEvent.of(RUN_ID, RunEndedEvent.Status.FAILED, "out of memory", 6, AT);
+    }
+
+    static ProbeSet probeSet() {
+        return ProbeSet.of(RUN_ID, new int[][] {{0, 0, 5, 9}, {0, 3, 1, 2}});
+    }
+}
