@@ -1,0 +1,52 @@
+package org.descentobservatory.analyzer.compute;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The states s = (h, c) of N LSTM trajectories advanced together, one trajectory per row, in double precision,
+ * with the scratch space {@link LstmCell#step} needs so that stepping allocates nothing.
+ * Mutable: {@link LstmCell#step} overwrites {@link #h()} and {@link #c()} in place. Not thread-safe.
+ */
+public final class LstmState {
+
+    private final INDArray h;
+    private final INDArray c;
+    /** Pre-activations z, [N, 4H], then the gate values in place. */
+    final INDArray z;
+    /** tanh(c'), [N, H]. */
+    final INDArray tanhC;
+
+    private LstmState(INDArray h, INDArray c) {
+        if (h.rank() != 2 || !java.util.Arrays.equals(h.shape(), c.shape())) {
+            throw new IllegalArgumentException("h and c must both be [N, H], are "
+                    + java.util.Arrays.toString(h.shape()) + " and " + java.util.Arrays.toString(c.shape()));
+        }
+        this.h = h;
+        this.c = c;
+        this.z = Nd4j.zeros(DataType.DOUBLE, h.rows(), 4 * h.columns());
+        this.tanhC = Nd4j.zeros(DataType.DOUBLE, h.rows(), h.columns());
+    }
+
+    /** N trajectories starting from h = c = 0. */
+    public static LstmState zeros(int trajectories, int hiddenSize) {
+        return new LstmState(Nd4j.zeros(DataType.DOUBLE, trajectories, hiddenSize),
+                Nd4j.zeros(DataType.DOUBLE, trajectories, hiddenSize));
+    }
+
+    /** The hidden states h, [N, H] (a live view: it changes with every step). */
+    public INDArray h() {
+        return h;
+    }
+
+    /** The cell states c, [N, H] (a live view: it changes with every step). */
+    public INDArray c() {
+        return c;
+    }
+
+    /** N, the number of trajectories. */
+    public int trajectories() {
+        return (int) h.rows();
+    }
+}

@@ -1,0 +1,61 @@
+package org.descentobservatory.analyzer.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The analyzer's settings, under {@code observatory.*}. */
+@ConfigMapping(prefix = "observatory")
+public interface AnalyzerConfig {
+
+    /** Where checkpoints and probe sets are read from. */
+    Store store();
+
+    /** The asymptotic-distance protocol (Wei et al., arXiv:2505.20030). */
+    Analysis analysis();
+
+    interface Store {
+
+        /** S3 endpoint of the object store. Default {@code http://localhost:9000}. */
+        @WithDefault("http://localhost:9000")
+        String endpoint();
+
+        /** Access key. Default {@code observatory} (the local launcher's). */
+        @WithDefault("observatory")
+        String accessKey();
+
+        /** Secret key. Default {@code observatory-secret} (the local launcher's). */
+        @WithDefault("observatory-secret")
+        String secretKey();
+
+        /** Bucket holding every run's objects. Default {@code observatory}. */
+        @WithDefault("observatory")
+        String bucket();
+    }
+
+    interface Analysis {
+
+        /** T, the step whose hidden state is compared; T + 1 cell steps are run. Default 1599 (paper). */
+        @WithDefault("1599")
+        int totalSteps();
+
+        /** ε, length of the perturbation of the initial hidden state h_{−1}. Default 1e-8 (paper). */
+        @WithDefault("1e-8")
+        double perturbation();
+
+        /** Log of the floor added to every distance; D̃ at this value means order. Default −15 (paper). */
+        @WithDefault("-15")
+        double floorLog();
+
+        /** Probes used at most: the first this many of the run's probe set. Default 500 (paper). */
+        @WithDefault("500")
+        int maxProbes();
+
+        /** Seed of the perturbation directions; the same seed makes every checkpoint's analysis comparable. Default 2505. */
+        @WithDefault("2505")
+        long seed();
+
+        /** Runs whose probe set is kept in memory (least recently used evicted). Default 8. */
+        @WithDefault("8")
+        int probeSetCacheSize();
+    }
+}

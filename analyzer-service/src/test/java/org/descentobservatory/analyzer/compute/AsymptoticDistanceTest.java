@@ -1,0 +1,105 @@
+package org.descentobservatory.analyzer.compute;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * Properties of the paper's protocol on seeded random networks (see {@link RandomLstm}): the regimes were chosen
+ * from a scan of the recurrent gain g (V = 100, E = 16, H = 32, 50 probes of 40 tokens, T = 1599): g ≤ 2 gave
+ * D̃ = −15 (order), g = 10 gave D̃ ≈ 0.3 with every probe chaotic — the textbook transition of random
+ * recurrent networks (Sompolinsky, Crisanti &amp; Sommers 1988) sits in between.
+ */
+class AsymptoticDistanceTest {
+
+    private static final int V = 60;
+    private static final int E = 8;
+    private static final int H = 24;
+    private static final int PROBES = 24;
+    private static final int LENGTH = 30;
+    private static final long SEED = 77;
+    private static final int[][] TOKENS = RandomLstm.tokens(PROBES, LENGTH, V, SEED);
+
+    @Test
+    void vanishingRecurrentWeightsGiveOrderAtTheFloor() {
+        LstmParameters theta = RandomLstm.parameters(V, E, H, 0.5, 0.5, 1e-3, SEED);
+
+        AsymptoticDistance.Result result = AsymptoticDistance.measure(theta, TOKENS, AsymptoticDistance.Protocol.paper(SEED));
+
+        assertThat(result.dTilde()).isCloseTo(AsymptoticDistance.Protocol.PAPER_FLOOR_LOG, within(Tolerances.AT_FLOOR));
+        assertThat(result.chaoticFraction()).isZero();
+        assertThat(result.logD()).hasSize(PROBES);
+        for (double logD : result.logD()) {
+            assertThat(logD).isCloseTo(AsymptoticDistance.Protocol.PAPER_FLOOR_LOG, within(Tolerances.AT_FLOOR));
+        }
+        assertThat(result.drivenSteps()).isEqualTo(LENGTH);
+        assertThat(result.totalSteps()).isEqualTo(AsymptoticDistance.Protocol.PAPER_TOTAL_STEPS);
+    }
+
+    @Test
+    void largeRecurrentWeightsGiveChaosWellAboveTheFloor() {
+        LstmParameters theta = RandomLstm.parameters(V, E, H, 0.5, 0.5, 10, SEED);
+
+        AsymptoticDistance.Result result = AsymptoticDistance.measure(theta, TOKENS, AsymptoticDistance.Protocol.paper(SEED));
+
+        // A perturbation of 1e-8 grown to order 1: log D̃ near 0, some 15 units above the floor.
+        assertThat(result.dTilde()).isGreaterThan(-5);
+        assertThat(result.chaoticFraction()).isGreaterThan(0.5);
+    }
+
+    @Test
+    void theSameSeedGivesTheSameDistancesBitForBit() {
+        LstmParameters theta = RandomLstm.parameters(V, E, H, 0.5, 0.5, 6, SEED);
+        AsymptoticDistance.Protocol protocol = new AsymptoticDistance.Protocol(400, 1e-8, -15, 5);
+
+        AsymptoticDistance.Result first = AsymptoticDistance.measure(theta, TOKENS, protocol);
+        AsymptoticDistance.Result second = AsymptoticDistance.measure(theta, TOKENS, protocol);
+
+        assertThat(second.logD()).containsExactly(first.logD());
+        assertThat(second.dTilde()).isEqualTo(first.dTilde());
+    }
+
+    @Test
+    void perturbationsAreOfLengthEpsilon() {
+        double epsilon = 1e-8;
+        var perturbations = AsymptoticDistance.perturbations(PROBES, H, epsilon, SEED);
+
+        for (double norm : perturbations.norm2(1).toDoubleVector()) {
+            assertThat(norm).isCloseTo(epsilon, within(epsilon * 1e-14));
+        }
+    }
+
+    @Test
+    void zeroInputStepsAreNotToken0Steps() {
+        // T = L: one step after the tokens. The protocol gives it x = 0; a probe with token 0 appended would give it
+        // E_tok[0], which is not zero, so the two must differ for a chaotic network.
+        LstmParameters theta = RandomLstm.parameters(V, E, H, 0.5, 0.5, 10, SEED);
+        int[][] withToken0 = new int[PROBES][LENGTH + 1];
+        for (int i = 0; i < PROBES; i++) {
+            System.arraycopy(TOKENS[i], 0, withToken0[i], 0, LENGTH);
+        }
+        AsymptoticDistance.Protocol oneMoreStep = new AsymptoticDistance.Protocol(LENGTH, 1e-8, -15, SEED);
+
+        double[] zeroInput = AsymptoticDistance.measure(theta, TOKENS, oneMoreStep).logD();
+        double[] token0Input = AsymptoticDistance.measure(theta, withToken0, oneMoreStep).logD();
+
+        assertThat(zeroInput).isNotEqualTo(token0Input);
+    }
+
+    @Test
+    void rejectsProbesLongerThanTheRunAndTokensOutsideTheVocabulary() {
+        LstmParameters theta = RandomLstm.parameters(V, E, H, 0.5, 0.5, 1, SEED);
+
+        assertThatThrownBy(() -> AsymptoticDistance.measure(theta, TOKENS,
+                new AsymptoticDistance.Protocol(LENGTH - 2, 1e-8, -15, SEED)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("do not fit");
+        assertThatThrownBy(() -> AsymptoticDistance.measure(theta, new int[][]{{1, V}},
+                AsymptoticDistance.Protocol.paper(SEED)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("outside the vocabulary");
+        assertThatThrownBy(() -> AsymptoticDistance.measure(theta, new int[][]{{1, 2}, {1}},
+                AsymptoticDistance.Protocol.paper(SEED)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("one length");
+    }
+}

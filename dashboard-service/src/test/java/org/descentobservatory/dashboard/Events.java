@@ -1,0 +1,58 @@
+package org.descentobservatory.dashboard;
+
+import org.descentobservatory.schemas.AnalysisEvent;
+import org.descentobservatory.schemas.CheckpointEvent;
+import org.descentobservatory.schemas.ObjectKeys;
+import org.descentobservatory.schemas.RunEndedEvent;
+import org.descentobservatory.schemas.RunSpec;
+import org.descentobservatory.schemas.RunStartedEvent;
+
+import java.time.Instant;
+
+/**
+ * Valid events of one run for tests. Each measured value is derived from the epoch (and, for analyses, a revision
+ * number) so a test can tell which event a row came from.
+ */
+public final class Events {
+
+    public static final Instant T0 = Instant.parse("2026-11-27T10:00:00Z");
+
+    private Events() {
+    }
+
+    public static RunSpec spec(int epochs) {
+        return new RunSpec(RunSpec.SYNTHETIC_SENTIMENT, 2000, 32, 60, 100, 500, 1000, 0.2, 5e-4, 32, epochs, 7L, 50);
+    }
+
+    public static RunStartedEvent started(String runId, int epochs, Instant at) {
+        return RunStartedEvent.of(runId, spec(epochs), at);
+    }
+
+    public static CheckpointEvent checkpoint(String runId, int epoch) {
+        return CheckpointEvent.of(runId, epoch, trainLoss(epoch), testLoss(epoch), 0.5 + epoch / 100.0,
+                ObjectKeys.checkpoint(runId, epoch), "ab".repeat(32), 197_000L, 1_000L + epoch,
+                T0.plusSeconds(epoch));
+    }
+
+    public static AnalysisEvent analysis(String runId, int epoch, int revision) {
+        return new AnalysisEvent(AnalysisEvent.SCHEMA_VERSION, runId, epoch, asymptoticDistance(epoch, revision),
+                0.1 * revision, 50, 100, 1599, 1e-8, -15.0, "test-" + revision, 20L,
+                T0.plusSeconds(1000L * revision + epoch));
+    }
+
+    public static RunEndedEvent ended(String runId, RunEndedEvent.Status status, String reason, int epochs) {
+        return RunEndedEvent.of(runId, status, reason, epochs, T0.plusSeconds(3600));
+    }
+
+    public static double trainLoss(int epoch) {
+        return 0.7 / epoch;
+    }
+
+    public static double testLoss(int epoch) {
+        return 0.6 + 0.01 * epoch;
+    }
+
+    public static double asymptoticDistance(int epoch, int revision) {
+        return -15.0 + epoch + 0.5 * revision;
+    }
+}

@@ -1,0 +1,59 @@
+package org.descentobservatory.trainer.compute;
+
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+
+import java.util.SplittableRandom;
+import java.util.concurrent.CancellationException;
+
+/**
+ * Trains one epoch: one pass over the training split in a seeded random order, one Adam step per minibatch of
+ * {@code batchSize} reviews (the last one may be smaller). The order of epoch e depends only on (seed, e), so a run
+ * resumed from a checkpoint sees the same data order. Cost: ⌈n / batchSize⌉ forward/backward passes.
+ */
+public final class EpochTrainer {
+
+    /** Odd constant (2^64 / golden ratio) that spreads consecutive epoch numbers over the seed space. */
+    private static final long EPOCH_STRIDE = 0x9E3779B97F4A7C15L;
+
+    private final int batchSize;
+    private final long seed;
+
+    public EpochTrainer(int batchSize, long seed) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize " + batchSize + " < 1");
+        }
+        this.batchSize = batchSize;
+        this.seed = seed;
+    }
+
+    /**
+     * Trains {@code network} on {@code train} for epoch {@code epoch} (1-based) and counts the epoch in it.
+     *
+     * @throws CancellationException when the thread is interrupted; checked between minibatches, so a shutdown
+     *                               waits for one minibatch, not a whole epoch
+     */
+    public void trainEpoch(MultiLayerNetwork network, LabelledSequences train, int epoch) {
+        int[] order = order(train.size(), epoch);
+        for (int from = 0; from < order.length; from += batchSize) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new CancellationException("interrupted in epoch " + epoch + " after " + from + " reviews");
+            }
+            network.fit(SequenceTensors.dataSet(train, order, from, Math.min(from + batchSize, order.length)));
+        }
+        // So that a restored checkpoint knows which epoch it is.
+        network.incrementEpochCount();
+    }
+
+    /** The permutation of 0..n−1 used in epoch {@code epoch} (Fisher–Yates). */
+    int[] order(int n, int epoch) {
+        SplittableRandom random = new SplittableRandom(seed + EPOCH_STRIDE * epoch);
+        int[] order = SequenceTensors.inOrder(n);
+        for (int i = n - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int swap = order[i];
+            order[i] = order[j];
+            order[j] = swap;
+        }
+        return order;
+    }
+}

@@ -1,0 +1,10 @@
+package org.descentobservatory.trainer.compute;
+
+/**
+ * How a network does on one split.
+ *
+ * @param meanLoss mean binary cross-entropy (see {@link BinaryCrossEntropy})
+ * @param accuracy share of reviews whose output p is on the label's side of 0.5 (p ≥ 0.5 means positive)
+ */
+public record SplitMetrics(double meanLoss, double accuracy) {
+}

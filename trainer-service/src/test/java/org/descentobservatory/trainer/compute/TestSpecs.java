@@ -1,0 +1,20 @@
+package org.descentobservatory.trainer.compute;
+
+import org.descentobservatory.schemas.RunSpec;
+
+/** Small specs and tolerances shared by the compute tests. */
+final class TestSpecs {
+
+    /** Float32 arithmetic against double hand computations. */
+    static final double FLOAT_TOLERANCE = 1e-6;
+    /** Double arithmetic against hand computations. */
+    static final double DOUBLE_TOLERANCE = 1e-12;
+
+    private TestSpecs() {
+    }
+
+    /** A network small enough to build and run in milliseconds. */
+    static RunSpec tiny(long seed) {
+        return new RunSpec(RunSpec.SYNTHETIC_SENTIMENT, 64, 4, 5, 12, 40, 300, 0.2, 1e-3, 8, 2, seed, 10);
+    }
+}

@@ -1,0 +1,199 @@
+package org.descentobservatory.trainer.rest;
+
+import io.minio.GetObjectArgs;
+import io.minio.MinioClient;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.descentobservatory.infra.quarkus.LocalInfraTestResource;
+import org.descentobservatory.schemas.CheckpointEvent;
+import org.descentobservatory.schemas.JsonContracts;
+import org.descentobservatory.schemas.ObjectKeys;
+import org.descentobservatory.schemas.ProbeSet;
+import org.descentobservatory.schemas.RunEndedEvent;
+import org.descentobservatory.schemas.RunStartedEvent;
+import org.descentobservatory.schemas.Topics;
+import org.descentobservatory.trainer.compute.CheckpointCodec;
+import org.descentobservatory.trainer.config.TrainerConfig;
+import org.descentobservatory.trainer.domain.RunIds;
+import org.junit.jupiter.api.Test;
+
+import jakarta.inject.Inject;
+import java.io.InputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+
+/** The whole loop against a real Kafka broker and a real S3 store: request, training, objects, events. */
+@QuarkusTest
+@QuarkusTestResource(value = LocalInfraTestResource.class, restrictToAnnotatedClass = true)
+class RunResourceTest {
+
+    /** A two-epoch run small enough to train in a second. */
+    private static final String TINY_RUN = """
+            {"vocabularySize": 64, "embeddingSize": 4, "hiddenSize": 4, "sequenceLength": 10, "trainSize": 32,
+             "testSize": 16, "batchSize": 8, "epochs": 2, "probeCount": 4, "seed": 7}""";
+    private static final Duration RUN_TIMEOUT = Duration.ofMinutes(2);
+
+    @Inject
+    TrainerConfig config;
+
+    @Test
+    void aRunPublishesItsEventsInOrderAfterStoringEachObject() throws Exception {
+        Response accepted = given().contentType(ContentType.JSON).body(TINY_RUN)
+                .when().post("/api/runs")
+                .then().statusCode(202)
+                .body("status", equalTo("QUEUED"))
+                .body("spec.epochs", equalTo(2))
+                .body("spec.vocabularySize", equalTo(64))
+                .extract().response();
+        String runId = accepted.path("runId");
+        assertThat(runId).matches(RunIds.PATTERN);
+        assertThat(accepted.header("Location")).endsWith("/api/runs/" + runId);
+
+        RunEvents events = readUntilEnded(runId);
+
+        assertThat(events.started).singleElement().satisfies(started -> {
+            assertThat(started.spec().epochs()).isEqualTo(2);
+            assertThat(started.spec().hiddenSize()).isEqualTo(4);
+        });
+        assertThat(events.checkpoints).extracting(CheckpointEvent::epoch).containsExactly(1, 2);
+        MinioClient store = store();
+        for (CheckpointEvent checkpoint : events.checkpoints) {
+            assertThat(checkpoint.objectKey()).isEqualTo(ObjectKeys.checkpoint(runId, checkpoint.epoch()));
+            byte[] object = read(store, checkpoint.objectKey());
+            assertThat(CheckpointCodec.sha256Hex(object)).isEqualTo(checkpoint.sha256());
+            assertThat((long) object.length).isEqualTo(checkpoint.sizeBytes());
+            assertThat(checkpoint.testAccuracy()).isBetween(0.0, 1.0);
+            assertThat(checkpoint.createdAt()).isAfterOrEqualTo(events.started.get(0).startedAt());
+        }
+        assertThat(events.ended).singleElement().satisfies(ended -> {
+            assertThat(ended.status()).isEqualTo(RunEndedEvent.Status.COMPLETED);
+            assertThat(ended.epochsCompleted()).isEqualTo(2);
+            assertThat(ended.reason()).isNull();
+        });
+
+        ProbeSet probes = JsonContracts.read(read(store, ObjectKeys.probeSet(runId)), ProbeSet.class);
+        assertThat(probes.runId()).isEqualTo(runId);
+        assertThat(probes.probeCount()).isEqualTo(4);
+        assertThat(probes.sequenceLength()).isEqualTo(10);
+
+        given().when().get("/api/runs/" + runId)
+                .then().statusCode(200)
+                .body("status", equalTo("COMPLETED"))
+                .body("epochsCompleted", equalTo(2))
+                .body("latest.epoch", equalTo(2))
+                .body("latest.testLoss", equalTo((float) events.checkpoints.get(1).testLoss()));
+        given().when().get("/api/runs")
+                .then().statusCode(200)
+                .body("runId", hasItem(runId));
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).contains("observatory_trainer_epochs_completed_total{run=\"" + runId + "\"} 2.0");
+    }
+
+    @Test
+    void aBadSpecIsRejectedNamingEveryBadField() {
+        given().contentType(ContentType.JSON)
+                .body("{\"hiddenSize\": 0, \"labelNoise\": 0.9, \"testSize\": 50, \"probeCount\": 60}")
+                .when().post("/api/runs")
+                .then().statusCode(400)
+                .body("error", equalTo("invalid run spec"))
+                .body("violations.field", hasItems("$.hiddenSize", "$.labelNoise", "$.probeCount"));
+    }
+
+    @Test
+    void anUnknownFieldIsRejected() {
+        List<Map<String, String>> violations = given().contentType(ContentType.JSON)
+                .body("{\"epochs\": 3, \"optimizer\": \"sgd\"}")
+                .when().post("/api/runs")
+                .then().statusCode(400)
+                .extract().path("violations");
+        assertThat(violations).singleElement()
+                .satisfies(v -> assertThat(v.get("field") + " " + v.get("message")).contains("optimizer"));
+    }
+
+    @Test
+    void aBodyThatIsNotJsonIsRejected() {
+        given().contentType(ContentType.JSON).body("epochs=3")
+                .when().post("/api/runs")
+                .then().statusCode(400)
+                .body("violations[0].field", equalTo("$"));
+    }
+
+    @Test
+    void anUnknownRunIsNotFound() {
+        given().when().get("/api/runs/run-19700101-000000-0000")
+                .then().statusCode(404)
+                .body("error", equalTo("Unknown run run-19700101-000000-0000"));
+    }
+
+    /** The run's events from the real topics, read from the beginning until its RunEndedEvent. */
+    private RunEvents readUntilEnded(String runId) {
+        RunEvents events = new RunEvents();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "trainer-test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(Topics.RUNS_STARTED, Topics.CHECKPOINTS, Topics.RUNS_ENDED));
+            Instant deadline = Instant.now().plus(RUN_TIMEOUT);
+            while (events.ended.isEmpty()) {
+                assertThat(Instant.now()).as("RunEndedEvent of %s", runId).isBefore(deadline);
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (runId.equals(record.key())) {
+                        events.add(record.topic(), record.value());
+                    }
+                }
+            }
+        }
+        return events;
+    }
+
+    private static String kafkaBootstrapServers() {
+        return org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("kafka.bootstrap.servers", String.class);
+    }
+
+    private MinioClient store() {
+        return MinioClient.builder().endpoint(config.store().endpoint())
+                .credentials(config.store().accessKey(), config.store().secretKey()).build();
+    }
+
+    private byte[] read(MinioClient store, String key) throws Exception {
+        try (InputStream in = store.getObject(GetObjectArgs.builder()
+                .bucket(config.store().bucket()).object(key).build())) {
+            return in.readAllBytes();
+        }
+    }
+
+    /** One run's events per topic, in offset order, each validated against its contract. */
+    private static final class RunEvents {
+        final List<RunStartedEvent> started = new ArrayList<>();
+        final List<CheckpointEvent> checkpoints = new ArrayList<>();
+        final List<RunEndedEvent> ended = new ArrayList<>();
+
+        void add(String topic, byte[] value) {
+            switch (topic) {
+                case Topics.RUNS_STARTED -> started.add(JsonContracts.read(value, RunStartedEvent.class));
+                case Topics.CHECKPOINTS -> checkpoints.add(JsonContracts.read(value, CheckpointEvent.class));
+                case Topics.RUNS_ENDED -> ended.add(JsonContracts.read(value, RunEndedEvent.class));
+                default -> throw new IllegalStateException("Not subscribed to " + topic);
+            }
+        }
+    }
+}
