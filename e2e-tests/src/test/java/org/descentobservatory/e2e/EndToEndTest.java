@@ -36,8 +36,7 @@ class EndToEndTest {
 
     @BeforeAll
     static void startStack() {
-        stack = ObservatoryStack.start(StackOptions.freePorts(Path.of("target", "e2e-work").toAbsolutePath())
-                .withServiceConfig(Map.of("observatory.analysis.total-steps", "300")));
+        stack = ObservatoryStack.start(StackOptions.freePorts(Path.of("target", "e2e-work").toAbsolutePath()));
         api = new ObservatoryApi(stack.dashboardUrl());
     }
 

@@ -33,7 +33,7 @@ public class LocalInfraTestResource implements QuarkusTestResourceLifecycleManag
     public static final Path WORK_DIR = Path.of("target", "local-infra");
 
     /** Prefix of the system properties that hold the shared infrastructure's settings. */
-    private static final String SHARED_PREFIX = "observatory.local-infra.";
+    private static final String SHARED_PREFIX = "descentobservatory.test-infra.";
 
     /**
      * Returns the connection settings of the JVM's shared infrastructure, starting it if this is the first call.
