@@ -62,18 +62,32 @@ public class RunExecutor {
             train(runId, spec);
             end(runId, RunStatus.COMPLETED, null);
             LOG.infof("Run %s completed after %d epochs", runId, spec.epochs());
-        } catch (CancellationException e) {
-            // Clear the interrupt so that the end can still be published, then restore it for the executor.
-            Thread.interrupted();
-            LOG.warnf("Run %s cancelled: %s", runId, e.getMessage());
-            end(runId, RunStatus.CANCELLED, "trainer shutting down: " + e.getMessage());
-            Thread.currentThread().interrupt();
         } catch (RuntimeException | Error e) {
-            // Clear a pending interrupt so that the failure can still be published.
-            boolean interrupted = Thread.interrupted();
-            LOG.errorf(e, "Run %s failed%s", runId, interrupted ? " (interrupted)" : "");
-            end(runId, RunStatus.FAILED, e.getClass().getSimpleName() + ": " + e.getMessage());
+            // Clear a pending interrupt so that the end can still be published; restore it for the executor after.
+            boolean interrupted = Thread.interrupted() || causedByInterrupt(e);
+            if (interrupted) {
+                LOG.warnf("Run %s cancelled: %s", runId, e.getMessage());
+                end(runId, RunStatus.CANCELLED, "trainer shutting down: " + e.getMessage());
+                Thread.currentThread().interrupt();
+            } else {
+                LOG.errorf(e, "Run %s failed", runId);
+                end(runId, RunStatus.FAILED, e.getClass().getSimpleName() + ": " + e.getMessage());
+            }
         }
+    }
+
+    /**
+     * Whether {@code e} is the trainer interrupting the run (shutdown), wherever the interrupt surfaced: between
+     * minibatches ({@link CancellationException}) or inside a blocking call such as an object-store upload, which
+     * wraps the {@link InterruptedException}.
+     */
+    private static boolean causedByInterrupt(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InterruptedException || cause instanceof CancellationException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void train(String runId, RunSpec spec) {
