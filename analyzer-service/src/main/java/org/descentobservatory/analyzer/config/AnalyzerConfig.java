@@ -2,6 +2,7 @@ package org.descentobservatory.analyzer.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import org.descentobservatory.store.StoreSettings;
 
 /** The analyzer's settings, under {@code observatory.*}. */
 @ConfigMapping(prefix = "observatory")
@@ -13,23 +14,8 @@ public interface AnalyzerConfig {
     /** The asymptotic-distance protocol (Wei et al., arXiv:2505.20030). */
     Analysis analysis();
 
-    interface Store {
-
-        /** S3 endpoint of the object store. Default {@code http://localhost:9000}. */
-        @WithDefault("http://localhost:9000")
-        String endpoint();
-
-        /** Access key. Default {@code observatory} (the local launcher's). */
-        @WithDefault("observatory")
-        String accessKey();
-
-        /** Secret key. Default {@code observatory-secret} (the local launcher's). */
-        @WithDefault("observatory-secret")
-        String secretKey();
-
-        /** Bucket holding every run's objects. Default {@code observatory}. */
-        @WithDefault("observatory")
-        String bucket();
+    /** {@code observatory.store.*}: endpoint, access-key, secret-key, bucket; see {@link StoreSettings}. */
+    interface Store extends StoreSettings {
     }
 
     interface Analysis {

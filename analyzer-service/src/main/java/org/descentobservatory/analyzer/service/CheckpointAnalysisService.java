@@ -12,11 +12,11 @@ import org.descentobservatory.analyzer.compute.AsymptoticDistance;
 import org.descentobservatory.analyzer.compute.LstmParameters;
 import org.descentobservatory.analyzer.config.AnalyzerConfig;
 import org.descentobservatory.analyzer.config.Channels;
-import org.descentobservatory.analyzer.domain.Sha256;
-import org.descentobservatory.analyzer.storage.CheckpointRepository;
 import org.descentobservatory.schemas.AnalysisEvent;
 import org.descentobservatory.schemas.CheckpointEvent;
 import org.descentobservatory.schemas.ProbeSet;
+import org.descentobservatory.schemas.Sha256;
+import org.descentobservatory.store.ObjectStore;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.jboss.logging.Logger;
@@ -37,7 +37,7 @@ public class CheckpointAnalysisService {
 
     private static final Logger LOG = Logger.getLogger(CheckpointAnalysisService.class);
 
-    private final CheckpointRepository repository;
+    private final ObjectStore store;
     private final ProbeSetCache probeSets;
     private final AnalyzerConfig.Analysis settings;
     private final MutinyEmitter<AnalysisEvent> analyses;
@@ -46,11 +46,11 @@ public class CheckpointAnalysisService {
     private final Timer duration;
     private final Counter published;
 
-    public CheckpointAnalysisService(CheckpointRepository repository, ProbeSetCache probeSets, AnalyzerConfig config,
+    public CheckpointAnalysisService(ObjectStore store, ProbeSetCache probeSets, AnalyzerConfig config,
                                      @Channel(Channels.ANALYSES) MutinyEmitter<AnalysisEvent> analyses,
                                      @ConfigProperty(name = "quarkus.application.version") String analyzerVersion,
                                      MeterRegistry registry) {
-        this.repository = repository;
+        this.store = store;
         this.probeSets = probeSets;
         this.settings = config.analysis();
         this.analyses = analyses;
@@ -67,8 +67,8 @@ public class CheckpointAnalysisService {
      *
      * @throws CheckpointRejectedException if the object's SHA-256 differs from the event's, or it or the probe set
      *                                     is unusable
-     * @throws org.descentobservatory.analyzer.storage.MissingObjectException if the checkpoint or probe set is not
-     *                                     in the store
+     * @throws org.descentobservatory.store.MissingObjectException if the checkpoint or probe set is not in the
+     *                                     store
      */
     public AnalysisEvent analyse(CheckpointEvent event) {
         long start = System.nanoTime();
@@ -92,7 +92,7 @@ public class CheckpointAnalysisService {
 
     private AnalysisEvent measure(CheckpointEvent event, long start) {
         LOG.infof("Run %s epoch %d: analysing %s", event.runId(), event.epoch(), event.objectKey());
-        byte[] checkpoint = repository.get(event.objectKey());
+        byte[] checkpoint = store.get(event.objectKey());
         String actual = Sha256.hex(checkpoint);
         if (!actual.equals(event.sha256())) {
             throw new CheckpointRejectedException("Run " + event.runId() + " epoch " + event.epoch()

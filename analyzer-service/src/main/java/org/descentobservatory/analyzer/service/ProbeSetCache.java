@@ -2,11 +2,11 @@ package org.descentobservatory.analyzer.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.descentobservatory.analyzer.config.AnalyzerConfig;
-import org.descentobservatory.analyzer.storage.CheckpointRepository;
 import org.descentobservatory.schemas.JsonContracts;
 import org.descentobservatory.schemas.MalformedJsonException;
 import org.descentobservatory.schemas.ObjectKeys;
 import org.descentobservatory.schemas.ProbeSet;
+import org.descentobservatory.store.ObjectStore;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,11 +18,11 @@ import java.util.Map;
 @ApplicationScoped
 public class ProbeSetCache {
 
-    private final CheckpointRepository repository;
+    private final ObjectStore store;
     private final Map<String, ProbeSet> byRun;
 
-    public ProbeSetCache(CheckpointRepository repository, AnalyzerConfig config) {
-        this.repository = repository;
+    public ProbeSetCache(ObjectStore store, AnalyzerConfig config) {
+        this.store = store;
         int capacity = config.analysis().probeSetCacheSize();
         this.byRun = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
@@ -35,7 +35,7 @@ public class ProbeSetCache {
     /**
      * The run's probe set.
      *
-     * @throws org.descentobservatory.analyzer.storage.MissingObjectException if the run has none stored
+     * @throws org.descentobservatory.store.MissingObjectException if the run has none stored
      * @throws CheckpointRejectedException if it breaks its schema or belongs to another run
      */
     public synchronized ProbeSet forRun(String runId) {
@@ -52,7 +52,7 @@ public class ProbeSetCache {
         String key = ObjectKeys.probeSet(runId);
         ProbeSet probeSet;
         try {
-            probeSet = JsonContracts.read(repository.get(key), ProbeSet.class);
+            probeSet = JsonContracts.read(store.get(key), ProbeSet.class);
         } catch (MalformedJsonException e) {
             throw new CheckpointRejectedException("Probe set " + key + " is unusable: " + e.getMessage(), e);
         }

@@ -1,7 +1,5 @@
 package org.descentobservatory.analyzer.service;
 
-import io.minio.MinioClient;
-import io.minio.PutObjectArgs;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -26,15 +24,16 @@ import org.deeplearning4j.util.ModelSerializer;
 import org.descentobservatory.analyzer.compute.AsymptoticDistance;
 import org.descentobservatory.analyzer.compute.LstmParameters;
 import org.descentobservatory.analyzer.config.AnalyzerConfig;
-import org.descentobservatory.analyzer.domain.Sha256;
 import org.descentobservatory.infra.quarkus.LocalInfraTestResource;
 import org.descentobservatory.schemas.AnalysisEvent;
 import org.descentobservatory.schemas.CheckpointEvent;
 import org.descentobservatory.schemas.JsonContracts;
 import org.descentobservatory.schemas.ObjectKeys;
 import org.descentobservatory.schemas.ProbeSet;
+import org.descentobservatory.schemas.Sha256;
 import org.descentobservatory.schemas.Topics;
 import org.descentobservatory.schemas.kafka.EventSerializer;
+import org.descentobservatory.store.ObjectStore;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.activations.Activation;
@@ -73,6 +72,7 @@ class CheckpointAnalysisFlowTest {
     private static final int LENGTH = 12;
     /** Must match %test.observatory.analysis.max-probes, so that truncation to max-probes is exercised. */
     private static final int MAX_PROBES = 5;
+    private static final String ZIP = "application/zip";
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -80,16 +80,19 @@ class CheckpointAnalysisFlowTest {
     @Inject
     AnalyzerConfig config;
 
+    @Inject
+    ObjectStore store;
+
     @Test
     void analysesGoodCheckpointsDeadLettersBadOnesAndKeepsConsuming() throws Exception {
         String runId = "flow-" + Long.toHexString(System.nanoTime());
         MultiLayerNetwork net = trainerLikeNetwork();
         byte[] checkpoint = zip(net);
         int[][] tokens = tokens(new Random(11));
-        put(ObjectKeys.probeSet(runId), JsonContracts.write(ProbeSet.of(runId, tokens)));
-        put(ObjectKeys.checkpoint(runId, 1), checkpoint);
-        put(ObjectKeys.checkpoint(runId, 2), checkpoint);
-        put(ObjectKeys.checkpoint(runId, 4), checkpoint);
+        store.put(ObjectKeys.probeSet(runId), JsonContracts.write(ProbeSet.of(runId, tokens)), "application/json");
+        store.put(ObjectKeys.checkpoint(runId, 1), checkpoint, ZIP);
+        store.put(ObjectKeys.checkpoint(runId, 2), checkpoint, ZIP);
+        store.put(ObjectKeys.checkpoint(runId, 4), checkpoint, ZIP);
         String wrongSha = Sha256.hex("something else".getBytes(StandardCharsets.UTF_8));
         byte[] malformed = "{\"schemaVersion\": 1, \"runId\": \"oops\"".getBytes(StandardCharsets.UTF_8);
 
@@ -200,14 +203,6 @@ class CheckpointAnalysisFlowTest {
             throws Exception {
         producer.send(new ProducerRecord<>(Topics.CHECKPOINTS, runId,
                 new EventSerializer().serialize(Topics.CHECKPOINTS, event))).get();
-    }
-
-    private void put(String key, byte[] bytes) throws Exception {
-        AnalyzerConfig.Store store = config.store();
-        MinioClient client = MinioClient.builder().endpoint(store.endpoint())
-                .credentials(store.accessKey(), store.secretKey()).build();
-        client.putObject(PutObjectArgs.builder().bucket(store.bucket()).object(key)
-                .stream(new ByteArrayInputStream(bytes), bytes.length, -1).build());
     }
 
     private KafkaProducer<String, byte[]> producer() {

@@ -2,14 +2,12 @@ package org.descentobservatory.trainer.compute;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
+import org.descentobservatory.schemas.Sha256;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * Writes and reads checkpoints: {@code ModelSerializer.writeModel(net, out, true)}, i.e. configuration, parameters
@@ -28,7 +26,7 @@ public final class CheckpointCodec {
             throw new UncheckedIOException("Cannot serialise the network", e);
         }
         byte[] bytes = out.toByteArray();
-        return new Checkpoint(bytes, sha256Hex(bytes));
+        return new Checkpoint(bytes, Sha256.hex(bytes));
     }
 
     /** Restores a network, with its updater state, from {@link #encode} bytes. */
@@ -37,15 +35,6 @@ public final class CheckpointCodec {
             return ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(bytes), true);
         } catch (IOException e) {
             throw new UncheckedIOException("Not a DL4J model zip", e);
-        }
-    }
-
-    /** Lowercase hex SHA-256, the form the checkpoint events carry. */
-    public static String sha256Hex(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every JVM has SHA-256", e);
         }
     }
 }

@@ -2,6 +2,7 @@ package org.descentobservatory.trainer.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import org.descentobservatory.store.StoreSettings;
 
 /** The trainer's settings, all under the prefix {@code observatory}. */
 @ConfigMapping(prefix = "observatory")
@@ -13,24 +14,11 @@ public interface TrainerConfig {
     /** How runs are scheduled. */
     Trainer trainer();
 
-    /** An S3-protocol object store, spoken to through the MinIO client. */
-    interface Store {
-
-        /** {@code observatory.store.endpoint}: URL of the store; default {@code http://localhost:9000}. */
-        @WithDefault("http://localhost:9000")
-        String endpoint();
-
-        /** {@code observatory.store.access-key}: default {@code observatory} (the local launcher's). */
-        @WithDefault("observatory")
-        String accessKey();
-
-        /** {@code observatory.store.secret-key}: default {@code observatory-secret} (the local launcher's). */
-        @WithDefault("observatory-secret")
-        String secretKey();
-
-        /** {@code observatory.store.bucket}: created at startup when missing; default {@code observatory}. */
-        @WithDefault("observatory")
-        String bucket();
+    /**
+     * An S3-protocol object store, {@code observatory.store.*}: endpoint, access-key, secret-key and bucket (created
+     * at startup when missing); see {@link StoreSettings} for each setting and its default.
+     */
+    interface Store extends StoreSettings {
     }
 
     /** Run scheduling. */

@@ -1,7 +1,5 @@
 package org.descentobservatory.trainer.rest;
 
-import io.minio.GetObjectArgs;
-import io.minio.MinioClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -18,14 +16,14 @@ import org.descentobservatory.schemas.ObjectKeys;
 import org.descentobservatory.schemas.ProbeSet;
 import org.descentobservatory.schemas.RunEndedEvent;
 import org.descentobservatory.schemas.RunStartedEvent;
+import org.descentobservatory.schemas.Sha256;
 import org.descentobservatory.schemas.Topics;
-import org.descentobservatory.trainer.compute.CheckpointCodec;
+import org.descentobservatory.store.ObjectStore;
 import org.descentobservatory.trainer.config.TrainerConfig;
 import org.descentobservatory.trainer.domain.RunIds;
 import org.junit.jupiter.api.Test;
 
 import jakarta.inject.Inject;
-import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -73,11 +71,10 @@ class RunResourceTest {
             assertThat(started.spec().hiddenSize()).isEqualTo(4);
         });
         assertThat(events.checkpoints).extracting(CheckpointEvent::epoch).containsExactly(1, 2);
-        MinioClient store = store();
         for (CheckpointEvent checkpoint : events.checkpoints) {
             assertThat(checkpoint.objectKey()).isEqualTo(ObjectKeys.checkpoint(runId, checkpoint.epoch()));
-            byte[] object = read(store, checkpoint.objectKey());
-            assertThat(CheckpointCodec.sha256Hex(object)).isEqualTo(checkpoint.sha256());
+            byte[] object = read(checkpoint.objectKey());
+            assertThat(Sha256.hex(object)).isEqualTo(checkpoint.sha256());
             assertThat((long) object.length).isEqualTo(checkpoint.sizeBytes());
             assertThat(checkpoint.testAccuracy()).isBetween(0.0, 1.0);
             assertThat(checkpoint.createdAt()).isAfterOrEqualTo(events.started.get(0).startedAt());
@@ -88,7 +85,7 @@ class RunResourceTest {
             assertThat(ended.reason()).isNull();
         });
 
-        ProbeSet probes = JsonContracts.read(read(store, ObjectKeys.probeSet(runId)), ProbeSet.class);
+        ProbeSet probes = JsonContracts.read(read(ObjectKeys.probeSet(runId)), ProbeSet.class);
         assertThat(probes.runId()).isEqualTo(runId);
         assertThat(probes.probeCount()).isEqualTo(4);
         assertThat(probes.sequenceLength()).isEqualTo(10);
@@ -169,15 +166,9 @@ class RunResourceTest {
                 .getValue("kafka.bootstrap.servers", String.class);
     }
 
-    private MinioClient store() {
-        return MinioClient.builder().endpoint(config.store().endpoint())
-                .credentials(config.store().accessKey(), config.store().secretKey()).build();
-    }
-
-    private byte[] read(MinioClient store, String key) throws Exception {
-        try (InputStream in = store.getObject(GetObjectArgs.builder()
-                .bucket(config.store().bucket()).object(key).build())) {
-            return in.readAllBytes();
+    private byte[] read(String key) {
+        try (ObjectStore store = new ObjectStore(config.store())) {
+            return store.get(key);
         }
     }
 
