@@ -8,6 +8,8 @@ import org.descentobservatory.schemas.RunSpec;
 import org.descentobservatory.schemas.RunStartedEvent;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Valid events of one run for tests. Each measured value is derived from the epoch (and, for analyses, a revision
@@ -21,7 +23,8 @@ public final class Events {
     }
 
     public static RunSpec spec(int epochs) {
-        return new RunSpec(RunSpec.SYNTHETIC_SENTIMENT, 2000, 32, 60, 100, 500, 1000, 0.2, 5e-4, 32, epochs, 7L, 50);
+        return new RunSpec(RunSpec.SYNTHETIC_SENTIMENT, 2000, 32, 60, 100, 500, 1000, 0.2, 5e-4, 32, epochs, 7L, 50,
+                RunSpec.LSTM, RunSpec.PADDING_PRE, RunSpec.KERAS_ADAM_EPSILON, null);
     }
 
     public static RunStartedEvent started(String runId, int epochs, Instant at) {
@@ -30,6 +33,7 @@ public final class Events {
 
     public static CheckpointEvent checkpoint(String runId, int epoch) {
         return CheckpointEvent.of(runId, epoch, trainLoss(epoch), testLoss(epoch), 0.5 + epoch / 100.0,
+                wrongTestLoss(epoch), 0.5 / epoch, 1.5 / epoch, 0.1 * epoch, 0.3 * epoch, weightNorms(epoch),
                 ObjectKeys.checkpoint(runId, epoch), "ab".repeat(32), 197_000L, 1_000L + epoch,
                 T0.plusSeconds(epoch));
     }
@@ -50,6 +54,19 @@ public final class Events {
 
     public static double testLoss(int epoch) {
         return 0.6 + 0.01 * epoch;
+    }
+
+    /** Absent (every test review right) in even epochs, to exercise the null. */
+    public static Double wrongTestLoss(int epoch) {
+        return epoch % 2 == 0 ? null : 0.9 + 0.01 * epoch;
+    }
+
+    public static Map<String, Double> weightNorms(int epoch) {
+        Map<String, Double> norms = new LinkedHashMap<>();
+        norms.put("0_W", 20.0 + epoch);
+        norms.put("1_W", 5.0 + epoch);
+        norms.put("1_RW", 4.0 + epoch);
+        return norms;
     }
 
     public static double asymptoticDistance(int epoch, int revision) {

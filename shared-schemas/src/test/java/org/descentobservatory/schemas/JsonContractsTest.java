@@ -82,6 +82,34 @@ class JsonContractsTest {
     }
 
     @Test
+    void specArchitecturePaddingAndOptimiserFieldsAreRangeChecked() {
+        ObjectNode tree = JsonContracts.mapper().valueToTree(SampleEvents.spec());
+        tree.put("architecture", "gru");
+        tree.put("paddingSide", "middle");
+        tree.put("adamEpsilon", 0.0);
+        tree.put("gradientClipping", 0.0);
+
+        assertThat(JsonContracts.violations(tree, Contract.RUN_SPEC)).extracting(SchemaViolation::field)
+                .contains("$.architecture", "$.paddingSide", "$.adamEpsilon", "$.gradientClipping");
+    }
+
+    @Test
+    void specWithoutClippingHasANullThresholdThatRoundTrips() {
+        RunSpec sample = SampleEvents.spec();
+        RunSpec unclipped = new RunSpec(sample.task(), sample.vocabularySize(), sample.embeddingSize(),
+                sample.hiddenSize(), sample.sequenceLength(), sample.trainSize(), sample.testSize(),
+                sample.labelNoise(), sample.learningRate(), sample.batchSize(), sample.epochs(), sample.seed(),
+                sample.probeCount(), RunSpec.LSTM, RunSpec.PADDING_PRE, sample.adamEpsilon(), null);
+        JsonNode tree = JsonContracts.mapper().valueToTree(unclipped);
+
+        assertThat(tree.get("gradientClipping").isNull()).isTrue();
+        assertThat(JsonContracts.read(JsonContracts.write(unclipped), RunSpec.class)).isEqualTo(unclipped);
+        ((ObjectNode) tree).remove("gradientClipping");
+        assertThat(JsonContracts.violations(tree, Contract.RUN_SPEC)).extracting(SchemaViolation::field)
+                .anySatisfy(field -> assertThat(field).contains("gradientClipping"));
+    }
+
+    @Test
     void wrongTypeIsRejected() {
         ObjectNode tree = JsonContracts.mapper().valueToTree(SampleEvents.analysis());
         tree.put("epoch", "seven");

@@ -1,6 +1,7 @@
 package org.descentobservatory.schemas;
 
 import java.time.Instant;
+import java.util.Map;
 
 /** One valid instance of every contract, for the schema tests. */
 final class SampleEvents {
@@ -12,7 +13,8 @@ final class SampleEvents {
     }
 
     static RunSpec spec() {
-        return new RunSpec(RunSpec.SYNTHETIC_SENTIMENT, 2000, 32, 60, 100, 800, 1000, 0.2, 5e-4, 32, 300, 42L, 200);
+        return new RunSpec(RunSpec.SYNTHETIC_SENTIMENT, 2000, 32, 60, 100, 800, 1000, 0.2, 5e-4, 32, 300, 42L, 200,
+                RunSpec.SIMPLE_RNN, RunSpec.PADDING_POST, RunSpec.KERAS_ADAM_EPSILON, 1.0);
     }
 
     static RunStartedEvent runStarted() {
@@ -20,7 +22,9 @@ final class SampleEvents {
     }
 
     static CheckpointEvent checkpoint() {
-        return CheckpointEvent.of(RUN_ID, 7, 0.31, 0.42, 0.88, ObjectKeys.checkpoint(RUN_ID, 7),
+        return CheckpointEvent.of(RUN_ID, 7, 0.31, 0.42, 0.88, 1.35, 0.29, 0.61, 0.84, 2.7,
+                Map.of("0_W", 25.3, "1_W", 6.1, "1_RW", 5.4, "1_b", 1.2, "2_W", 1.9, "2_b", 0.1),
+                ObjectKeys.checkpoint(RUN_ID, 7),
                 "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef", 67_000L, 3_200L, AT);
     }
 

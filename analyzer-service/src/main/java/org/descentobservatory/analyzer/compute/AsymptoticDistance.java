@@ -10,14 +10,15 @@ import java.util.Random;
 
 /**
  * The asymptotic distance D̃ of Wei et al., "Multiple Descents in Deep Learning as a Sequence of Order-Chaos
- * Transitions" (arXiv:2505.20030, Sec. III): how far two trajectories of the trained LSTM that start a
- * perturbation ε apart have drifted after T steps. D̃ at the floor means the perturbation died out (order); above
- * it, it survived or grew (chaos).
+ * Transitions" (arXiv:2505.20030, Sec. III): how far two trajectories of the trained recurrent network (the
+ * paper's LSTM, or the vanilla-RNN variant) that start a perturbation ε apart have drifted after T steps. D̃ at
+ * the floor means the perturbation died out (order); above it, it survived or grew (chaos).
  *
  * <p>Method, for each probe i with tokens (τ_0 … τ_{L−1}):
  * <ol>
- *   <li>Two trajectories start from c_{−1} = 0 and h_{−1} = 0 (reference), h'_{−1} = ε·u_i (perturbed), with u_i
- *       a random unit vector in R^H drawn from a Gaussian seeded by {@link Protocol#seed()}.</li>
+ *   <li>Two trajectories start from c_{−1} = 0 (LSTM only: a vanilla RNN's state is h alone) and h_{−1} = 0
+ *       (reference), h'_{−1} = ε·u_i (perturbed), with u_i a random unit vector in R^H drawn from a Gaussian seeded
+ *       by {@link Protocol#seed()}.</li>
  *   <li>Step counting: the state after consuming input x_t is (h_t, c_t). Steps t = 0 … L−1 are driven,
  *       x_t = E_tok[τ_t] (drivenSteps = L); steps t = L … T get the zero vector x_t = 0 (not token 0's
  *       embedding). So the cell is applied T + 1 times and h_T is the last state: with the paper's
@@ -27,7 +28,8 @@ import java.util.Random;
  * Result: D̃ = (1/N) Σ_i log D_i; chaoticFraction = share of probes with ‖h'_T − h_T‖₂ ≥ e^{floorLog}.
  *
  * <p>The reference and perturbed trajectories of all N probes are stacked into one batch of 2N rows, so each
- * step is one 2N×H by H×4H gemm. Cost: (T + 1)·(16·N·H² + O(N·H)) flops, memory O(N·H + V·H).
+ * step is one 2N×H by H×4H gemm (H×H for a vanilla RNN). Cost: (T + 1)·(16·N·H² + O(N·H)) flops (4·N·H² for a
+ * vanilla RNN), memory O(N·H + V·H).
  * Double precision throughout: ε = 1e-8 is below float32's resolution of h.
  */
 public final class AsymptoticDistance {
@@ -85,25 +87,27 @@ public final class AsymptoticDistance {
     }
 
     /**
-     * Runs the protocol.
+     * Runs the protocol on a recurrent cell: an {@link LstmCell} (state (h, c)) or a {@link SimpleRnnCell} (state h),
+     * usually from {@link RecurrentCells#of}.
      * Preconditions: at least one probe; all probes of one length L ≤ T + 1; every token in [0, V).
-     * Cost: see the class comment. Measured for the paper's N = 500, L = 500, T = 1599, H = 60 on one busy core of
-     * the project's 2-core machines: 15–20 s, of which the gemm is about a tenth; the rest is ND4J's
-     * element-wise tanh/sigmoid over the 2N×4H gate block (~1 ms per step each).
+     * Cost: see the class comment (for a SimpleRnn the gemm is H×H instead of H×4H). Measured for an LSTM with the
+     * paper's N = 500, L = 500, T = 1599, H = 60 on one busy core of the project's 2-core machines: 15–20 s, of which
+     * the gemm is about a tenth; the rest is ND4J's element-wise tanh/sigmoid over the 2N×4H gate block (~1 ms per
+     * step each).
      *
-     * @param theta    the network's parameters
+     * @param cell     the network's recurrent cell, with its parameters
      * @param probes   {@code probes[i][t]} = τ_t of probe i
      * @param protocol T, ε, floor and seed
      * @throws IllegalArgumentException if a precondition fails, naming it
      */
-    public static Result measure(LstmParameters theta, int[][] probes, Protocol protocol) {
-        int drivenSteps = requireProbes(probes, theta.vocabularySize(), protocol.totalSteps());
+    public static <S extends RecurrentState> Result measure(RecurrentCell<S> cell, int[][] probes,
+                                                            Protocol protocol) {
+        int drivenSteps = requireProbes(probes, cell.vocabularySize(), protocol.totalSteps());
         int n = probes.length;
-        int hiddenSize = theta.hiddenSize();
-        LstmCell cell = new LstmCell(theta);
+        int hiddenSize = cell.hiddenSize();
 
         // Rows [0, N): reference trajectories; rows [N, 2N): perturbed ones.
-        LstmState s = LstmState.zeros(2 * n, hiddenSize);
+        S s = cell.zeroState(2 * n);
         s.h().get(NDArrayIndex.interval(n, 2 * n), NDArrayIndex.all())
                 .assign(perturbations(n, hiddenSize, protocol.epsilon(), protocol.seed()));
 

@@ -23,7 +23,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * {@code LSTMHelpers.activateHelper} for the gate order (g, f, o, i) and the row-vector layout.
  * The cell is immutable and can be shared between threads; each thread needs its own {@link LstmState}.
  */
-public final class LstmCell {
+public final class LstmCell implements RecurrentCell<LstmState> {
 
     private final LstmParameters theta;
     private final int hiddenSize;
@@ -37,8 +37,20 @@ public final class LstmCell {
         this.tokenDriveTable = theta.eTok().mmul(theta.w()).addiRowVector(theta.b());
     }
 
+    @Override
     public int hiddenSize() {
         return hiddenSize;
+    }
+
+    @Override
+    public int vocabularySize() {
+        return theta.vocabularySize();
+    }
+
+    /** N trajectories starting from h = c = 0. */
+    @Override
+    public LstmState zeroState(int trajectories) {
+        return LstmState.zeros(trajectories, hiddenSize);
     }
 
     /**
@@ -52,11 +64,13 @@ public final class LstmCell {
      * The drive E_tok[tokens[n]]·W + b of one token per trajectory, [N, 4H]. Precondition: every token in
      * [0, V). Cost: a gather of N rows of 4H.
      */
+    @Override
     public INDArray tokenDrive(int[] tokens) {
         return Nd4j.pullRows(tokenDriveTable, 1, tokens);
     }
 
     /** The drive b of the zero input x = 0 for N trajectories, [N, 4H]. Reusable across steps. */
+    @Override
     public INDArray zeroInputDrive(int trajectories) {
         return Nd4j.zeros(DataType.DOUBLE, trajectories, 4L * hiddenSize).addiRowVector(theta.b());
     }
@@ -66,6 +80,7 @@ public final class LstmCell {
      * [N, 4H] with N = {@code s.trajectories()} (from {@link #tokenDrive}, {@link #zeroInputDrive} or
      * {@link #inputDrive}). Cost: 2·N·H·4H flops for h·RW, plus ~12·N·H element-wise.
      */
+    @Override
     public void step(INDArray drive, LstmState s) {
         int h = hiddenSize;
         INDArray z = s.z.assign(drive);

@@ -9,7 +9,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * with the scratch space {@link LstmCell#step} needs so that stepping allocates nothing.
  * Mutable: {@link LstmCell#step} overwrites {@link #h()} and {@link #c()} in place. Not thread-safe.
  */
-public final class LstmState {
+public final class LstmState implements RecurrentState {
 
     private final INDArray h;
     private final INDArray c;
@@ -36,6 +36,7 @@ public final class LstmState {
     }
 
     /** The hidden states h, [N, H] (a live view: it changes with every step). */
+    @Override
     public INDArray h() {
         return h;
     }
@@ -46,6 +47,7 @@ public final class LstmState {
     }
 
     /** N, the number of trajectories. */
+    @Override
     public int trajectories() {
         return (int) h.rows();
     }

@@ -9,7 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.descentobservatory.analyzer.compute.AsymptoticDistance;
-import org.descentobservatory.analyzer.compute.LstmParameters;
+import org.descentobservatory.analyzer.compute.RecurrentCell;
+import org.descentobservatory.analyzer.compute.RecurrentCells;
 import org.descentobservatory.analyzer.config.AnalyzerConfig;
 import org.descentobservatory.analyzer.config.Channels;
 import org.descentobservatory.schemas.AnalysisEvent;
@@ -99,13 +100,13 @@ public class CheckpointAnalysisService {
                     + ": SHA-256 mismatch for " + event.objectKey() + ": event says " + event.sha256()
                     + ", stored object (" + checkpoint.length + " bytes) has " + actual);
         }
-        LstmParameters theta = LstmParameters.from(restore(event, checkpoint));
+        RecurrentCell<?> cell = RecurrentCells.of(restore(event, checkpoint));
         int[][] probes = probes(event, probeSets.forRun(event.runId()));
         AsymptoticDistance.Protocol protocol = new AsymptoticDistance.Protocol(settings.totalSteps(),
                 settings.perturbation(), settings.floorLog(), settings.seed());
         AsymptoticDistance.Result result;
         try {
-            result = AsymptoticDistance.measure(theta, probes, protocol);
+            result = AsymptoticDistance.measure(cell, probes, protocol);
         } catch (IllegalArgumentException e) {
             throw new CheckpointRejectedException("Run " + event.runId() + " epoch " + event.epoch()
                     + ": probe set does not fit the network: " + e.getMessage(), e);

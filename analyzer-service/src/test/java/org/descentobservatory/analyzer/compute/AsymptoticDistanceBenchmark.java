@@ -25,7 +25,7 @@ public final class AsymptoticDistanceBenchmark {
             for (int repetition = 0; repetition < REPETITIONS; repetition++) {
                 long start = System.nanoTime();
                 AsymptoticDistance.Result result =
-                        AsymptoticDistance.measure(theta, probes, AsymptoticDistance.Protocol.paper(3));
+                        AsymptoticDistance.measure(new LstmCell(theta), probes, AsymptoticDistance.Protocol.paper(3));
                 System.out.printf("g=%4.1f run %d: D~ = %8.4f, chaotic %.3f, %d ms%n", gain, repetition,
                         result.dTilde(), result.chaoticFraction(), (System.nanoTime() - start) / 1_000_000);
             }

@@ -26,7 +26,8 @@ class AsymptoticDistanceTest {
     void vanishingRecurrentWeightsGiveOrderAtTheFloor() {
         LstmParameters theta = RandomLstm.parameters(V, E, H, 0.5, 0.5, 1e-3, SEED);
 
-        AsymptoticDistance.Result result = AsymptoticDistance.measure(theta, TOKENS, AsymptoticDistance.Protocol.paper(SEED));
+        AsymptoticDistance.Result result = AsymptoticDistance.measure(new LstmCell(theta), TOKENS,
+                AsymptoticDistance.Protocol.paper(SEED));
 
         assertThat(result.dTilde()).isCloseTo(AsymptoticDistance.Protocol.PAPER_FLOOR_LOG, within(Tolerances.AT_FLOOR));
         assertThat(result.chaoticFraction()).isZero();
@@ -42,9 +43,33 @@ class AsymptoticDistanceTest {
     void largeRecurrentWeightsGiveChaosWellAboveTheFloor() {
         LstmParameters theta = RandomLstm.parameters(V, E, H, 0.5, 0.5, 10, SEED);
 
-        AsymptoticDistance.Result result = AsymptoticDistance.measure(theta, TOKENS, AsymptoticDistance.Protocol.paper(SEED));
+        AsymptoticDistance.Result result = AsymptoticDistance.measure(new LstmCell(theta), TOKENS,
+                AsymptoticDistance.Protocol.paper(SEED));
 
         // A perturbation of 1e-8 grown to order 1: log D̃ near 0, some 15 units above the floor.
+        assertThat(result.dTilde()).isGreaterThan(-5);
+        assertThat(result.chaoticFraction()).isGreaterThan(0.5);
+    }
+
+    @Test
+    void aSimpleRnnWithVanishingRecurrentWeightsSettlesAtTheFloor() {
+        SimpleRnnParameters theta = RandomSimpleRnn.parameters(V, E, H, 0.5, 0.5, 1e-3, SEED);
+
+        AsymptoticDistance.Result result = AsymptoticDistance.measure(new SimpleRnnCell(theta), TOKENS,
+                AsymptoticDistance.Protocol.paper(SEED));
+
+        assertThat(result.dTilde()).isCloseTo(AsymptoticDistance.Protocol.PAPER_FLOOR_LOG, within(Tolerances.AT_FLOOR));
+        assertThat(result.chaoticFraction()).isZero();
+        assertThat(result.drivenSteps()).isEqualTo(LENGTH);
+    }
+
+    @Test
+    void aSimpleRnnWithLargeRecurrentWeightsIsChaotic() {
+        SimpleRnnParameters theta = RandomSimpleRnn.parameters(V, E, H, 0.5, 0.5, 5, SEED);
+
+        AsymptoticDistance.Result result = AsymptoticDistance.measure(new SimpleRnnCell(theta), TOKENS,
+                AsymptoticDistance.Protocol.paper(SEED));
+
         assertThat(result.dTilde()).isGreaterThan(-5);
         assertThat(result.chaoticFraction()).isGreaterThan(0.5);
     }
@@ -54,8 +79,8 @@ class AsymptoticDistanceTest {
         LstmParameters theta = RandomLstm.parameters(V, E, H, 0.5, 0.5, 6, SEED);
         AsymptoticDistance.Protocol protocol = new AsymptoticDistance.Protocol(400, 1e-8, -15, 5);
 
-        AsymptoticDistance.Result first = AsymptoticDistance.measure(theta, TOKENS, protocol);
-        AsymptoticDistance.Result second = AsymptoticDistance.measure(theta, TOKENS, protocol);
+        AsymptoticDistance.Result first = AsymptoticDistance.measure(new LstmCell(theta), TOKENS, protocol);
+        AsymptoticDistance.Result second = AsymptoticDistance.measure(new LstmCell(theta), TOKENS, protocol);
 
         assertThat(second.logD()).containsExactly(first.logD());
         assertThat(second.dTilde()).isEqualTo(first.dTilde());
@@ -82,8 +107,8 @@ class AsymptoticDistanceTest {
         }
         AsymptoticDistance.Protocol oneMoreStep = new AsymptoticDistance.Protocol(LENGTH, 1e-8, -15, SEED);
 
-        double[] zeroInput = AsymptoticDistance.measure(theta, TOKENS, oneMoreStep).logD();
-        double[] token0Input = AsymptoticDistance.measure(theta, withToken0, oneMoreStep).logD();
+        double[] zeroInput = AsymptoticDistance.measure(new LstmCell(theta), TOKENS, oneMoreStep).logD();
+        double[] token0Input = AsymptoticDistance.measure(new LstmCell(theta), withToken0, oneMoreStep).logD();
 
         assertThat(zeroInput).isNotEqualTo(token0Input);
     }
@@ -92,13 +117,13 @@ class AsymptoticDistanceTest {
     void rejectsProbesLongerThanTheRunAndTokensOutsideTheVocabulary() {
         LstmParameters theta = RandomLstm.parameters(V, E, H, 0.5, 0.5, 1, SEED);
 
-        assertThatThrownBy(() -> AsymptoticDistance.measure(theta, TOKENS,
+        assertThatThrownBy(() -> AsymptoticDistance.measure(new LstmCell(theta), TOKENS,
                 new AsymptoticDistance.Protocol(LENGTH - 2, 1e-8, -15, SEED)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("do not fit");
-        assertThatThrownBy(() -> AsymptoticDistance.measure(theta, new int[][]{{1, V}},
+        assertThatThrownBy(() -> AsymptoticDistance.measure(new LstmCell(theta), new int[][]{{1, V}},
                 AsymptoticDistance.Protocol.paper(SEED)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("outside the vocabulary");
-        assertThatThrownBy(() -> AsymptoticDistance.measure(theta, new int[][]{{1, 2}, {1}},
+        assertThatThrownBy(() -> AsymptoticDistance.measure(new LstmCell(theta), new int[][]{{1, 2}, {1}},
                 AsymptoticDistance.Protocol.paper(SEED)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("one length");
     }

@@ -37,7 +37,7 @@ final class RandomLstm {
         return tokens;
     }
 
-    private static double[][] gaussian(Random random, int rows, int columns, double scale) {
+    static double[][] gaussian(Random random, int rows, int columns, double scale) {
         double[][] values = new double[rows][columns];
         for (double[] row : values) {
             for (int j = 0; j < columns; j++) {

@@ -12,6 +12,12 @@ final class Tolerances {
     static final double LSTM_MATCH = 1e-10;
 
     /**
+     * SimpleRnnCell against DL4J's {@code rnnTimeStep}, both in double precision: as {@link #LSTM_MATCH}, with fewer
+     * operations per step (one gemm, one tanh), so the same bound; a missing bias or a transposed RW is off by ~1e-1.
+     */
+    static final double SIMPLE_RNN_MATCH = 1e-10;
+
+    /**
      * log D_i at the floor: log(0 + e^floorLog) differs from floorLog only by the rounding of exp and log; a
      * surviving distance d shifts it by d / e^floorLog, so 1e-12 admits only d &lt; ~3e-19.
      */

@@ -22,6 +22,7 @@ import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.descentobservatory.analyzer.compute.AsymptoticDistance;
+import org.descentobservatory.analyzer.compute.LstmCell;
 import org.descentobservatory.analyzer.compute.LstmParameters;
 import org.descentobservatory.analyzer.config.AnalyzerConfig;
 import org.descentobservatory.infra.quarkus.LocalInfraTestResource;
@@ -141,7 +142,7 @@ class CheckpointAnalysisFlowTest {
             throws IOException {
         AnalyzerConfig.Analysis settings = config.analysis();
         MultiLayerNetwork restored = ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(zip(net)), false);
-        AsymptoticDistance.Result expected = AsymptoticDistance.measure(LstmParameters.from(restored),
+        AsymptoticDistance.Result expected = AsymptoticDistance.measure(new LstmCell(LstmParameters.from(restored)),
                 Arrays.copyOf(tokens, MAX_PROBES), new AsymptoticDistance.Protocol(settings.totalSteps(),
                         settings.perturbation(), settings.floorLog(), settings.seed()));
         assertThat(event.asymptoticDistance()).isEqualTo(expected.dTilde());
@@ -195,8 +196,8 @@ class CheckpointAnalysisFlowTest {
     }
 
     private static CheckpointEvent event(String runId, int epoch, byte[] checkpoint, String sha256) {
-        return CheckpointEvent.of(runId, epoch, 0.5, 0.6, 0.7, ObjectKeys.checkpoint(runId, epoch), sha256,
-                checkpoint.length, 1000, Instant.now());
+        return CheckpointEvent.of(runId, epoch, 0.5, 0.6, 0.7, 0.9, 0.5, 0.8, 0.2, 0.4, Map.of("1_RW", 3.0),
+                ObjectKeys.checkpoint(runId, epoch), sha256, checkpoint.length, 1000, Instant.now());
     }
 
     private static void publish(KafkaProducer<String, byte[]> producer, String runId, CheckpointEvent event)

@@ -1,6 +1,7 @@
 package org.descentobservatory.dashboard.domain;
 
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * One epoch of a run: what its checkpoint measured joined with what its analysis found. A row exists as soon as
@@ -11,6 +12,14 @@ import java.time.Instant;
  * @param trainLoss          mean binary cross-entropy over the training split
  * @param testLoss           mean binary cross-entropy over the test split
  * @param testAccuracy       share of test reviews classified correctly
+ * @param wrongTestLoss      mean binary cross-entropy over the wrongly classified test reviews only; null until the
+ *                           checkpoint is seen, and also when every test review was classified correctly
+ * @param meanBatchLoss      mean of the epoch's minibatch training losses (as computed while training)
+ * @param maxBatchLoss       largest minibatch training loss of the epoch
+ * @param meanGradientNorm   mean L2 norm of the epoch's minibatch gradients (before the updater)
+ * @param maxGradientNorm    largest minibatch gradient L2 norm of the epoch
+ * @param weightNorms        L2 norm of every parameter array after the epoch, keyed by Deeplearning4j parameter key
+ *                           ({@code 0_W}, {@code 1_W}, {@code 1_RW}, …)
  * @param wallTimeMs         wall-clock time of the epoch (training, evaluation, storing)
  * @param asymptoticDistance D̃, the paper's mean log distance of perturbed trajectories at step T
  * @param chaoticFraction    share of probes whose distance stayed above the floor
@@ -21,6 +30,12 @@ public record TimelineRow(
         Double trainLoss,
         Double testLoss,
         Double testAccuracy,
+        Double wrongTestLoss,
+        Double meanBatchLoss,
+        Double maxBatchLoss,
+        Double meanGradientNorm,
+        Double maxGradientNorm,
+        Map<String, Double> weightNorms,
         Long wallTimeMs,
         Double asymptoticDistance,
         Double chaoticFraction,

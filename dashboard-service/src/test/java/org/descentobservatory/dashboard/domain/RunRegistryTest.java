@@ -21,6 +21,8 @@ import static org.descentobservatory.dashboard.Events.ended;
 import static org.descentobservatory.dashboard.Events.started;
 import static org.descentobservatory.dashboard.Events.testLoss;
 import static org.descentobservatory.dashboard.Events.trainLoss;
+import static org.descentobservatory.dashboard.Events.weightNorms;
+import static org.descentobservatory.dashboard.Events.wrongTestLoss;
 
 class RunRegistryTest {
 
@@ -42,12 +44,20 @@ class RunRegistryTest {
         assertThat(first.trainLoss()).isEqualTo(trainLoss(1));
         assertThat(first.testLoss()).isEqualTo(testLoss(1));
         assertThat(first.testAccuracy()).isEqualTo(checkpoint(RUN, 1).testAccuracy());
+        assertThat(first.wrongTestLoss()).isEqualTo(wrongTestLoss(1)).isNotNull();
+        assertThat(first.meanBatchLoss()).isEqualTo(checkpoint(RUN, 1).meanBatchLoss());
+        assertThat(first.maxBatchLoss()).isEqualTo(checkpoint(RUN, 1).maxBatchLoss());
+        assertThat(first.meanGradientNorm()).isEqualTo(checkpoint(RUN, 1).meanGradientNorm());
+        assertThat(first.maxGradientNorm()).isEqualTo(checkpoint(RUN, 1).maxGradientNorm());
+        assertThat(first.weightNorms()).containsExactlyEntriesOf(weightNorms(1));
         assertThat(first.wallTimeMs()).isEqualTo(checkpoint(RUN, 1).wallTimeMs());
         assertThat(first.asymptoticDistance()).isEqualTo(asymptoticDistance(1, 1));
         assertThat(first.chaoticFraction()).isEqualTo(analysis(RUN, 1, 1).chaoticFraction());
         assertThat(first.analysedAt()).isEqualTo(analysis(RUN, 1, 1).analysedAt());
         TimelineRow notYetAnalysed = rows.get(1);
         assertThat(notYetAnalysed.testLoss()).isEqualTo(testLoss(2));
+        assertThat(notYetAnalysed.wrongTestLoss()).as("every test review right").isNull();
+        assertThat(notYetAnalysed.maxGradientNorm()).isEqualTo(checkpoint(RUN, 2).maxGradientNorm());
         assertThat(notYetAnalysed.asymptoticDistance()).isNull();
         assertThat(notYetAnalysed.chaoticFraction()).isNull();
         assertThat(notYetAnalysed.analysedAt()).isNull();
@@ -87,6 +97,8 @@ class RunRegistryTest {
         List<TimelineRow> earlyRows = registry.timeline(RUN).orElseThrow();
         assertThat(earlyRows).extracting(TimelineRow::epoch).containsExactly(1, 2);
         assertThat(earlyRows.get(1).testLoss()).as("analysed epoch without checkpoint yet").isNull();
+        assertThat(earlyRows.get(1).meanBatchLoss()).isNull();
+        assertThat(earlyRows.get(1).weightNorms()).isNull();
         assertThat(earlyRows.get(1).asymptoticDistance()).isEqualTo(asymptoticDistance(2, 1));
 
         registry.apply(started(RUN, 5, T0));

@@ -12,6 +12,7 @@ import org.descentobservatory.dashboard.domain.RunStatus;
 import org.descentobservatory.dashboard.domain.RunSummary;
 import org.descentobservatory.dashboard.domain.TimelineRow;
 import org.descentobservatory.infra.quarkus.LocalInfraTestResource;
+import org.descentobservatory.schemas.CheckpointEvent;
 import org.descentobservatory.schemas.JsonContracts;
 import org.descentobservatory.schemas.ObservatoryEvent;
 import org.descentobservatory.schemas.RunEndedEvent;
@@ -39,8 +40,11 @@ import static org.descentobservatory.dashboard.Events.ended;
 import static org.descentobservatory.dashboard.Events.started;
 import static org.descentobservatory.dashboard.Events.testLoss;
 import static org.descentobservatory.dashboard.Events.trainLoss;
+import static org.descentobservatory.dashboard.Events.weightNorms;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.nullValue;
 
 /** The dashboard against a real broker: events produced to the topics come out joined over REST. */
 @QuarkusTest
@@ -89,12 +93,23 @@ class RunTimelineKafkaTest {
         assertThat(summary.latestTestLoss()).isEqualTo(testLoss(EPOCHS));
 
         TimelineView timeline = read(given().get("/api/runs/{id}/timeline", runId)
-                .then().statusCode(200).extract().asString(), TimelineView.class);
+                .then().statusCode(200)
+                .body("rows[1]", hasKey("wrongTestLoss"))
+                .body("rows[1].wrongTestLoss", nullValue())
+                .body("rows[0].weightNorms.'1_RW'", equalTo((float) (double) weightNorms(1).get("1_RW")))
+                .extract().asString(), TimelineView.class);
         assertThat(timeline.runId()).isEqualTo(runId);
         assertThat(timeline.rows()).extracting(TimelineRow::epoch).containsExactly(1, 2, 3);
         for (TimelineRow row : timeline.rows()) {
             assertThat(row.trainLoss()).isEqualTo(trainLoss(row.epoch()));
             assertThat(row.testLoss()).isEqualTo(testLoss(row.epoch()));
+            CheckpointEvent checkpoint = checkpoint(runId, row.epoch());
+            assertThat(row.wrongTestLoss()).isEqualTo(checkpoint.wrongTestLoss());
+            assertThat(row.meanBatchLoss()).isEqualTo(checkpoint.meanBatchLoss());
+            assertThat(row.maxBatchLoss()).isEqualTo(checkpoint.maxBatchLoss());
+            assertThat(row.meanGradientNorm()).isEqualTo(checkpoint.meanGradientNorm());
+            assertThat(row.maxGradientNorm()).isEqualTo(checkpoint.maxGradientNorm());
+            assertThat(row.weightNorms()).containsExactlyEntriesOf(checkpoint.weightNorms());
             assertThat(row.asymptoticDistance()).isEqualTo(asymptoticDistance(row.epoch(), 1));
             assertThat(row.analysedAt()).isEqualTo(analysis(runId, row.epoch(), 1).analysedAt());
         }

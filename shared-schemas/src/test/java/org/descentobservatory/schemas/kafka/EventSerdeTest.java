@@ -8,13 +8,15 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class EventSerdeTest {
 
-    private final CheckpointEvent event = CheckpointEvent.of("run-1", 3, 0.5, 0.6, 0.7, ObjectKeys.checkpoint("run-1", 3),
+    private final CheckpointEvent event = CheckpointEvent.of("run-1", 3, 0.5, 0.6, 0.7, null, 0.5, 0.9,
+            0.3, 0.8, Map.of("0_W", 1.0), ObjectKeys.checkpoint("run-1", 3),
             "a".repeat(64), 100L, 10L, Instant.parse("2026-11-27T00:00:00Z"));
 
     @Test

@@ -20,10 +20,15 @@ public final class BinaryCrossEntropy {
         }
         double sum = 0;
         for (int i = 0; i < labels.length; i++) {
-            double p = Math.min(Math.max(probabilities[i], EPSILON), 1 - EPSILON);
-            sum -= labels[i] == 1 ? Math.log(p) : Math.log1p(-p);
+            sum += of(probabilities[i], labels[i]);
         }
         return sum;
+    }
+
+    /** The loss of one example with output {@code probability} and label {@code label} (0 or 1). */
+    public static double of(double probability, int label) {
+        double p = Math.min(Math.max(probability, EPSILON), 1 - EPSILON);
+        return label == 1 ? -Math.log(p) : -Math.log1p(-p);
     }
 
     /** The mean loss over n ≥ 1 examples. */

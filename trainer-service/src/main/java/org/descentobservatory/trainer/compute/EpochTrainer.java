@@ -1,14 +1,17 @@
 package org.descentobservatory.trainer.compute;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.optimize.api.TrainingListener;
 
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.CancellationException;
 
 /**
  * Trains one epoch: one pass over the training split in a seeded random order, one Adam step per minibatch of
  * {@code batchSize} reviews (the last one may be smaller). The order of epoch e depends only on (seed, e), so a run
- * resumed from a checkpoint sees the same data order. Cost: ⌈n / batchSize⌉ forward/backward passes.
+ * resumed from a checkpoint sees the same data order. Cost: ⌈n / batchSize⌉ forward/backward passes, plus one
+ * gradient norm per minibatch.
  */
 public final class EpochTrainer {
 
@@ -27,21 +30,31 @@ public final class EpochTrainer {
     }
 
     /**
-     * Trains {@code network} on {@code train} for epoch {@code epoch} (1-based) and counts the epoch in it.
+     * Trains {@code network} on {@code train} for epoch {@code epoch} (1-based), counts the epoch in it and returns
+     * what its minibatches recorded while they trained (see {@link MinibatchRecorder}; it is attached to the network
+     * for this epoch only).
      *
      * @throws CancellationException when the thread is interrupted; checked between minibatches, so a shutdown
      *                               waits for one minibatch, not a whole epoch
      */
-    public void trainEpoch(MultiLayerNetwork network, LabelledSequences train, int epoch) {
+    public EpochStatistics trainEpoch(MultiLayerNetwork network, LabelledSequences train, int epoch) {
         int[] order = order(train.size(), epoch);
-        for (int from = 0; from < order.length; from += batchSize) {
-            if (Thread.currentThread().isInterrupted()) {
-                throw new CancellationException("interrupted in epoch " + epoch + " after " + from + " reviews");
+        List<TrainingListener> previous = List.copyOf(network.getListeners());
+        MinibatchRecorder recorder = new MinibatchRecorder();
+        network.addListeners(recorder);
+        try {
+            for (int from = 0; from < order.length; from += batchSize) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new CancellationException("interrupted in epoch " + epoch + " after " + from + " reviews");
+                }
+                network.fit(SequenceTensors.dataSet(train, order, from, Math.min(from + batchSize, order.length)));
             }
-            network.fit(SequenceTensors.dataSet(train, order, from, Math.min(from + batchSize, order.length)));
+        } finally {
+            network.setListeners(previous);
         }
         // So that a restored checkpoint knows which epoch it is.
         network.incrementEpochCount();
+        return recorder.statistics();
     }
 
     /** The permutation of 0..n−1 used in epoch {@code epoch} (Fisher–Yates). */

@@ -1,11 +1,14 @@
 package org.descentobservatory.trainer.compute;
 
+import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.BaseRecurrentLayer;
 import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
 import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
+import org.deeplearning4j.nn.conf.layers.recurrent.SimpleRnn;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.descentobservatory.schemas.RunSpec;
@@ -15,40 +18,50 @@ import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
- * Builds the paper's sentiment network (Wei et al., arXiv:2505.20030, Table I):
+ * Builds the paper's sentiment network (Wei et al., arXiv:2505.20030, Table I), or its vanilla-RNN variant:
  * <pre>
- * layer 0  EmbeddingSequenceLayer V → E, no bias      params 0_W [V, E]
- * layer 1  LastTimeStep(LSTM E → H, tanh, no peephole) params 1_W [E, 4H], 1_RW [H, 4H], 1_b [4H]
+ * layer 0  EmbeddingSequenceLayer V → E, no bias           params 0_W [V, E]
+ * layer 1  LastTimeStep(LSTM E → H, tanh, no peephole)     params 1_W [E, 4H], 1_RW [H, 4H], 1_b [4H]
+ *      or  LastTimeStep(SimpleRnn E → H, tanh, no layer norm) params 1_W [E, H], 1_RW [H, H], 1_b [H]
  * layer 2  OutputLayer H → 1, sigmoid, binary cross-entropy (XENT)
  * </pre>
- * trained by Adam. {@code LastTimeStep} hands only the LSTM's last hidden state h_{L−1} to the output layer, and
- * keeps the plain {@code LSTM} parameter layout the analyzer reads. Inputs are [batch, L] token indices (no masks: the
- * LSTM runs over the front padding). Weights are Xavier-initialised from {@code spec.seed()}; FLOAT throughout.
+ * chosen by {@code spec.architecture()}, trained by Adam(lr, β₁ = 0.9, β₂ = 0.999, {@code spec.adamEpsilon()}) (the
+ * Keras defaults the paper used, ε included), with each parameter's gradient clipped to L2 norm
+ * {@code spec.gradientClipping()} when that is set ({@link GradientNormalization#ClipL2PerParamType}: every W, RW and
+ * b separately, as Keras' {@code clipnorm} clips each variable). {@code LastTimeStep} hands only the last hidden
+ * state h_{L−1} to the output layer, and keeps the plain recurrent layer's parameter layout the analyzer reads.
+ * Inputs are [batch, L] token indices (no masks: the recurrent layer runs over the padding). Weights are
+ * Xavier-initialised from {@code spec.seed()}; FLOAT throughout.
  */
 public final class SentimentNetworkFactory {
 
-    /** Index of the LSTM layer, whose parameters are {@code 1_W}, {@code 1_RW}, {@code 1_b}. */
-    public static final int LSTM_LAYER = 1;
+    /** Index of the recurrent layer, whose parameters are {@code 1_W}, {@code 1_RW}, {@code 1_b}. */
+    public static final int RECURRENT_LAYER = 1;
+    /** Adam's β₁ and β₂: the Keras (and DL4J) defaults. */
+    static final double ADAM_BETA1 = 0.9;
+    static final double ADAM_BETA2 = 0.999;
 
     private SentimentNetworkFactory() {
     }
 
     /** A fresh, initialised network for {@code spec}. Cost: O(V·E + E·H + H²) for the weights. */
     public static MultiLayerNetwork create(RunSpec spec) {
-        MultiLayerConfiguration configuration = new NeuralNetConfiguration.Builder()
+        NeuralNetConfiguration.Builder builder = new NeuralNetConfiguration.Builder()
                 .seed(spec.seed())
                 .dataType(DataType.FLOAT)
-                .updater(new Adam(spec.learningRate()))
-                .weightInit(WeightInit.XAVIER)
+                .updater(new Adam(spec.learningRate(), ADAM_BETA1, ADAM_BETA2, spec.adamEpsilon()))
+                .weightInit(WeightInit.XAVIER);
+        if (spec.gradientClipping() != null) {
+            builder.gradientNormalization(GradientNormalization.ClipL2PerParamType)
+                    .gradientNormalizationThreshold(spec.gradientClipping());
+        }
+        MultiLayerConfiguration configuration = builder
                 .list()
                 .layer(new EmbeddingSequenceLayer.Builder()
                         .nIn(spec.vocabularySize()).nOut(spec.embeddingSize())
                         .inputLength(spec.sequenceLength()).hasBias(false)
                         .build())
-                .layer(new LastTimeStep(new LSTM.Builder()
-                        .nIn(spec.embeddingSize()).nOut(spec.hiddenSize())
-                        .activation(Activation.TANH)
-                        .build()))
+                .layer(new LastTimeStep(recurrentLayer(spec)))
                 .layer(new OutputLayer.Builder(LossFunctions.LossFunction.XENT)
                         .nIn(spec.hiddenSize()).nOut(1)
                         .activation(Activation.SIGMOID)
@@ -57,5 +70,22 @@ public final class SentimentNetworkFactory {
         MultiLayerNetwork network = new MultiLayerNetwork(configuration);
         network.init();
         return network;
+    }
+
+    /** The LSTM or the SimpleRnn E → H with tanh, as {@code spec.architecture()} says. */
+    private static BaseRecurrentLayer recurrentLayer(RunSpec spec) {
+        return switch (spec.architecture()) {
+            case RunSpec.LSTM -> new LSTM.Builder()
+                    .nIn(spec.embeddingSize()).nOut(spec.hiddenSize())
+                    .activation(Activation.TANH)
+                    .build();
+            case RunSpec.SIMPLE_RNN -> new SimpleRnn.Builder()
+                    .nIn(spec.embeddingSize()).nOut(spec.hiddenSize())
+                    .activation(Activation.TANH)
+                    .hasLayerNorm(false)
+                    .build();
+            default -> throw new IllegalArgumentException("Unknown architecture '" + spec.architecture()
+                    + "'; expected " + RunSpec.LSTM + " or " + RunSpec.SIMPLE_RNN);
+        };
     }
 }

@@ -10,8 +10,10 @@ import java.util.SplittableRandom;
  *
  * <p>Vocabulary layout: token 0 pads; tokens {@code [1, 26)} are positive and {@code [26, 51)} negative lexicon
  * tokens; tokens {@code [51, V)} are neutral, drawn by a Zipf law (weight 1/rank) as word frequencies are. Each
- * review has a hidden polarity (±1, fair coin) and a length uniform in {@code [⌈L/2⌉, L]}; it is front-padded with
- * token 0 to L, so the LSTM reads the padding first and the words last. Each word is a lexicon token with
+ * review has a hidden polarity (±1, fair coin) and a length uniform in {@code [⌈L/2⌉, L]}; it is padded with token 0
+ * to L on the {@link Padding} side: in front ({@link Padding#PRE}, the paper's Keras default, so the network reads
+ * the padding first and the words last) or after the words ({@link Padding#POST}, the network reads the padding
+ * last). The side changes only where the words sit, not which words are drawn. Each word is a lexicon token with
  * probability {@value #SENTIMENT_SHARE}, agreeing with the polarity with probability {@value #AGREEMENT}, otherwise
  * neutral. The label is the sign of (positive − negative tokens), ties going to the polarity. A share
  * {@code labelNoise} of the TRAINING labels is then flipped (exactly round(labelNoise · trainSize) of them), so the
@@ -36,14 +38,34 @@ public final class SyntheticSentimentTask {
     /** Probability that a lexicon token agrees with the review's hidden polarity. */
     static final double AGREEMENT = 0.85;
 
+    /** Where a review shorter than L gets its padding tokens 0. */
+    public enum Padding {
+        /** Before the words: {@code 0 … 0 w₁ … wₙ}. */
+        PRE,
+        /** After the words: {@code w₁ … wₙ 0 … 0}. */
+        POST;
+
+        /** The side a {@link RunSpec#paddingSide()} names. */
+        public static Padding of(String paddingSide) {
+            return switch (paddingSide) {
+                case RunSpec.PADDING_PRE -> PRE;
+                case RunSpec.PADDING_POST -> POST;
+                default -> throw new IllegalArgumentException("Unknown padding side '" + paddingSide
+                        + "'; expected " + RunSpec.PADDING_PRE + " or " + RunSpec.PADDING_POST);
+            };
+        }
+    }
+
     private final int sequenceLength;
+    private final Padding padding;
     private final double[] neutralCumulative;
 
     /**
      * @param vocabularySize V ≥ {@link #MIN_VOCABULARY}
      * @param sequenceLength L ≥ 1
+     * @param padding        where the padding goes
      */
-    public SyntheticSentimentTask(int vocabularySize, int sequenceLength) {
+    public SyntheticSentimentTask(int vocabularySize, int sequenceLength, Padding padding) {
         if (vocabularySize < MIN_VOCABULARY) {
             throw new IllegalArgumentException("vocabularySize " + vocabularySize + " < " + MIN_VOCABULARY);
         }
@@ -51,12 +73,13 @@ public final class SyntheticSentimentTask {
             throw new IllegalArgumentException("sequenceLength " + sequenceLength + " < 1");
         }
         this.sequenceLength = sequenceLength;
+        this.padding = padding;
         this.neutralCumulative = zipfCumulative(vocabularySize - FIRST_NEUTRAL);
     }
 
     /** Generates the train and test splits of {@code spec}. */
     public static SentimentData generate(RunSpec spec) {
-        return new SyntheticSentimentTask(spec.vocabularySize(), spec.sequenceLength())
+        return new SyntheticSentimentTask(spec.vocabularySize(), spec.sequenceLength(), Padding.of(spec.paddingSide()))
                 .generate(spec.trainSize(), spec.testSize(), spec.labelNoise(), spec.seed());
     }
 
@@ -84,13 +107,14 @@ public final class SyntheticSentimentTask {
         return new LabelledSequences(tokens, labels);
     }
 
-    /** Writes one front-padded review into {@code tokens} and returns its label. */
+    /** Writes one padded review into {@code tokens} and returns its label. */
     private int fillReview(int[] tokens, SplittableRandom random) {
         int minLength = (sequenceLength + 1) / 2;
         int length = minLength + random.nextInt(sequenceLength - minLength + 1);
         int polarity = random.nextBoolean() ? 1 : -1;
         int sentimentSum = 0;
-        for (int t = sequenceLength - length; t < sequenceLength; t++) {
+        int firstWord = padding == Padding.PRE ? sequenceLength - length : 0;
+        for (int t = firstWord; t < firstWord + length; t++) {
             if (random.nextDouble() < SENTIMENT_SHARE) {
                 int sign = random.nextDouble() < AGREEMENT ? polarity : -polarity;
                 tokens[t] = (sign > 0 ? FIRST_POSITIVE : FIRST_NEGATIVE) + random.nextInt(LEXICON_SIZE);

@@ -14,26 +14,50 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns a request body into a {@link RunSpec}: the body is a JSON object holding any subset of the spec's fields,
- * merged field by field over {@link DefaultRunSpec#SPEC} ({@code {}} is the default run). The merged document must
- * pass the RunSpec schema (so unknown fields are rejected) and {@link RunSpecRules}; otherwise every violation is
- * reported at once.
+ * Turns a request body into a {@link RunSpec}: the body is a JSON object holding an optional {@value #PRESET_FIELD}
+ * (a name from {@link RunSpecPresets}, default {@value RunSpecPresets#DEFAULT}) and any subset of the spec's fields,
+ * merged field by field over that preset ({@code {}} is the default run). The merged document must pass the RunSpec
+ * schema (so unknown fields are rejected) and {@link RunSpecRules}; otherwise every violation, an unknown preset
+ * included, is reported at once.
  */
 public final class RunSpecParser {
+
+    /** The body field naming the base spec; it is not part of the {@link RunSpec}. */
+    public static final String PRESET_FIELD = "preset";
 
     private RunSpecParser() {
     }
 
     /** @throws InvalidRunSpecException naming every bad field */
     public static RunSpec parse(byte[] body) {
-        ObjectNode merged = JsonContracts.mapper().valueToTree(DefaultRunSpec.SPEC);
-        merged.setAll(overrides(body));
-        List<SchemaViolation> violations = new ArrayList<>(JsonContracts.violations(merged, Contract.RUN_SPEC));
+        ObjectNode overrides = overrides(body);
+        List<SchemaViolation> violations = new ArrayList<>();
+        RunSpec base = preset(overrides.remove(PRESET_FIELD), violations);
+        ObjectNode merged = JsonContracts.mapper().valueToTree(base);
+        merged.setAll(overrides);
+        violations.addAll(JsonContracts.violations(merged, Contract.RUN_SPEC));
         violations.addAll(RunSpecRules.violations(merged));
         if (!violations.isEmpty()) {
             throw new InvalidRunSpecException(violations);
         }
         return JsonContracts.read(merged, RunSpec.class);
+    }
+
+    /** The named preset, or the default one (with a violation added) when the name is missing or unknown. */
+    private static RunSpec preset(JsonNode name, List<SchemaViolation> violations) {
+        RunSpec fallback = RunSpecPresets.find(RunSpecPresets.DEFAULT).orElseThrow();
+        if (name == null) {
+            return fallback;
+        }
+        if (name.isTextual()) {
+            var preset = RunSpecPresets.find(name.textValue());
+            if (preset.isPresent()) {
+                return preset.get();
+            }
+        }
+        violations.add(new SchemaViolation("$." + PRESET_FIELD, "unknown preset " + name + "; known presets: "
+                + RunSpecPresets.names()));
+        return fallback;
     }
 
     private static ObjectNode overrides(byte[] body) {

@@ -23,7 +23,8 @@ import java.util.List;
 /**
  * Runs of this trainer.
  * <pre>
- * POST /api/runs       body: a JSON object with any RunSpec fields, merged over the default spec ({} = default run)
+ * POST /api/runs       body: a JSON object with an optional "preset" (default "cpu-small") and any RunSpec fields,
+ *                      merged over that preset ({} = default run)
  *                      202 {runId, spec, status} + Location; 400 {error, violations: [{field, message}]}
  * GET  /api/runs       every run this trainer accepted, oldest first
  * GET  /api/runs/{id}  one run; 404 if unknown

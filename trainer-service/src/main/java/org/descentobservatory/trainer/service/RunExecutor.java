@@ -9,12 +9,14 @@ import org.descentobservatory.schemas.RunSpec;
 import org.descentobservatory.schemas.RunStartedEvent;
 import org.descentobservatory.trainer.compute.Checkpoint;
 import org.descentobservatory.trainer.compute.CheckpointCodec;
+import org.descentobservatory.trainer.compute.EpochStatistics;
 import org.descentobservatory.trainer.compute.EpochTrainer;
 import org.descentobservatory.trainer.compute.SentimentData;
 import org.descentobservatory.trainer.compute.SentimentNetworkFactory;
 import org.descentobservatory.trainer.compute.SplitEvaluator;
 import org.descentobservatory.trainer.compute.SplitMetrics;
 import org.descentobservatory.trainer.compute.SyntheticSentimentTask;
+import org.descentobservatory.trainer.compute.WeightNorms;
 import org.descentobservatory.trainer.domain.EpochSummary;
 import org.descentobservatory.trainer.domain.RunSnapshot;
 import org.descentobservatory.trainer.domain.RunStatus;
@@ -23,6 +25,7 @@ import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 
 /**
@@ -97,21 +100,28 @@ public class RunExecutor {
         EpochTrainer trainer = new EpochTrainer(spec.batchSize(), spec.seed());
         for (int epoch = 1; epoch <= spec.epochs(); epoch++) {
             long start = System.nanoTime();
-            trainer.trainEpoch(network, data.train(), epoch);
+            EpochStatistics minibatches = trainer.trainEpoch(network, data.train(), epoch);
             SplitMetrics train = SplitEvaluator.evaluate(network, data.train());
             SplitMetrics test = SplitEvaluator.evaluate(network, data.test());
+            Map<String, Double> weightNorms = WeightNorms.of(network);
             Checkpoint checkpoint = CheckpointCodec.encode(network);
             String key = store.putCheckpoint(runId, epoch, checkpoint.bytes());
             Duration wallTime = Duration.ofNanos(System.nanoTime() - start);
             publisher.checkpoint(CheckpointEvent.of(runId, epoch, train.meanLoss(), test.meanLoss(), test.accuracy(),
+                    test.wrongLoss(), minibatches.meanBatchLoss(), minibatches.maxBatchLoss(),
+                    minibatches.meanGradientNorm(), minibatches.maxGradientNorm(), weightNorms,
                     key, checkpoint.sha256(), checkpoint.sizeBytes(), wallTime.toMillis(), Instant.now()));
             EpochSummary summary = new EpochSummary(epoch, train.meanLoss(), test.meanLoss(), test.accuracy(),
                     wallTime.toMillis());
             registry.update(runId, run -> run.withEpoch(summary));
             metrics.epochCompleted(runId, wallTime);
-            LOG.infof("Run %s epoch %d/%d: train loss %.4f (accuracy %.3f), test loss %.4f (accuracy %.3f), %.2f s",
-                    runId, epoch, spec.epochs(), train.meanLoss(), train.accuracy(), test.meanLoss(),
-                    test.accuracy(), wallTime.toMillis() / 1000.0);
+            LOG.infof("Run %s epoch %d/%d: train loss %.4f (accuracy %.3f), test loss %.4f (accuracy %.3f; "
+                            + "on wrong reviews %s), batch loss mean %.4f max %.4f, gradient norm mean %.4f max %.4f, "
+                            + "%.2f s",
+                    runId, epoch, spec.epochs(), train.meanLoss(), train.accuracy(), test.meanLoss(), test.accuracy(),
+                    test.wrongLoss() == null ? "none" : String.format("%.4f", test.wrongLoss()),
+                    minibatches.meanBatchLoss(), minibatches.maxBatchLoss(), minibatches.meanGradientNorm(),
+                    minibatches.maxGradientNorm(), wallTime.toMillis() / 1000.0);
         }
     }
 

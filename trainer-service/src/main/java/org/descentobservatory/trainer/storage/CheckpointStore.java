@@ -37,6 +37,16 @@ public class CheckpointStore {
         return key;
     }
 
+    /**
+     * One epoch's checkpoint zip, as stored by {@link #putCheckpoint}.
+     *
+     * @throws org.descentobservatory.store.MissingObjectException if the store has no such checkpoint
+     * @throws StoreException                                      if the store cannot be read
+     */
+    public byte[] getCheckpoint(String runId, int epoch) {
+        return store.get(ObjectKeys.checkpoint(runId, epoch));
+    }
+
     /** Stores a run's probe set as its contract's JSON; returns its key. */
     public String putProbeSet(ProbeSet probeSet) {
         String key = ObjectKeys.probeSet(probeSet.runId());

@@ -49,7 +49,8 @@ class EpochTrainerTest {
         RunSpec base = DefaultRunSpec.SPEC;
         RunSpec reduced = new RunSpec(base.task(), base.vocabularySize(), base.embeddingSize(), base.hiddenSize(),
                 LEARNABILITY_LENGTH, LEARNABILITY_TRAIN, LEARNABILITY_TEST, 0.0, base.learningRate(), base.batchSize(),
-                LEARNABILITY_EPOCHS, base.seed(), 10);
+                LEARNABILITY_EPOCHS, base.seed(), 10, base.architecture(), base.paddingSide(), base.adamEpsilon(),
+                base.gradientClipping());
         SentimentData data = SyntheticSentimentTask.generate(reduced);
         MultiLayerNetwork network = SentimentNetworkFactory.create(reduced);
         EpochTrainer trainer = new EpochTrainer(reduced.batchSize(), reduced.seed());

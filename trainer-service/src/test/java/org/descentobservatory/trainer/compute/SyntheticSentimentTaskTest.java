@@ -1,10 +1,13 @@
 package org.descentobservatory.trainer.compute;
 
+import org.descentobservatory.schemas.RunSpec;
+import org.descentobservatory.trainer.compute.SyntheticSentimentTask.Padding;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.descentobservatory.trainer.compute.SyntheticSentimentTask.FIRST_NEGATIVE;
 import static org.descentobservatory.trainer.compute.SyntheticSentimentTask.FIRST_NEUTRAL;
 import static org.descentobservatory.trainer.compute.SyntheticSentimentTask.FIRST_POSITIVE;
@@ -13,7 +16,7 @@ class SyntheticSentimentTaskTest {
 
     private static final int VOCABULARY = 2000;
     private static final int LENGTH = 100;
-    private final SyntheticSentimentTask task = new SyntheticSentimentTask(VOCABULARY, LENGTH);
+    private final SyntheticSentimentTask task = new SyntheticSentimentTask(VOCABULARY, LENGTH, Padding.PRE);
 
     @Test
     void sameSeedGivesTheSameDataAndAnotherSeedOtherData() {
@@ -74,6 +77,47 @@ class SyntheticSentimentTaskTest {
         }
         assertThat(shortest).isGreaterThanOrEqualTo(LENGTH / 2).isLessThan(LENGTH);
         assertThat(longest).isEqualTo(LENGTH);
+    }
+
+    @Test
+    void postPaddingPutsTheSameWordsFirstAndThePaddingLast() {
+        SentimentData pre = task.generate(200, 100, 0.2, 11);
+        SentimentData post = new SyntheticSentimentTask(VOCABULARY, LENGTH, Padding.POST).generate(200, 100, 0.2, 11);
+
+        assertThat(post.train().labels()).isEqualTo(pre.train().labels());
+        assertThat(post.test().labels()).isEqualTo(pre.test().labels());
+        for (int i = 0; i < pre.train().size(); i++) {
+            int[] front = pre.train().tokens()[i];
+            int[] back = post.train().tokens()[i];
+            int padding = 0;
+            while (front[padding] == 0) {
+                padding++;
+            }
+            assertThat(padding).as("review %d is shorter than L", i).isLessThan(LENGTH);
+            assertThat(Arrays.copyOfRange(back, 0, LENGTH - padding)).as("review %d's words", i)
+                    .isEqualTo(Arrays.copyOfRange(front, padding, LENGTH))
+                    .doesNotContain(0);
+            assertThat(Arrays.stream(back, LENGTH - padding, LENGTH).allMatch(token -> token == 0))
+                    .as("review %d's padding", i).isTrue();
+        }
+    }
+
+    @Test
+    void theSpecsPaddingSideChoosesTheSide() {
+        RunSpec pre = TestSpecs.tiny(3);
+        RunSpec post = TestSpecs.variant(pre, pre.architecture(), RunSpec.PADDING_POST, pre.adamEpsilon(), null);
+        int length = pre.sequenceLength();
+
+        int[][] front = SyntheticSentimentTask.generate(pre).train().tokens();
+        int[][] back = SyntheticSentimentTask.generate(post).train().tokens();
+
+        assertThat(Arrays.stream(front).mapToInt(review -> review[length - 1]))
+                .as("a word ends every front-padded review").doesNotContain(0);
+        assertThat(Arrays.stream(back).mapToInt(review -> review[0])).as("a word starts every back-padded review")
+                .doesNotContain(0);
+        assertThat(Arrays.stream(back).mapToInt(review -> review[length - 1])).as("some back-padded review is short")
+                .contains(0);
+        assertThatThrownBy(() -> Padding.of("middle")).hasMessageContaining("middle");
     }
 
     @Test

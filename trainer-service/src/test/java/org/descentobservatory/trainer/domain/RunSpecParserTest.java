@@ -28,6 +28,54 @@ class RunSpecParserTest {
     }
 
     @Test
+    void thePresetIsTheBaseAndTheBodysOtherFieldsOverrideIt() {
+        assertThat(parse("{\"preset\": \"cpu-small\"}")).isEqualTo(DefaultRunSpec.SPEC);
+
+        RunSpec spec = parse("{\"preset\": \"cpu-small\", \"architecture\": \"simple-rnn\", \"paddingSide\": \"post\","
+                + " \"adamEpsilon\": 1e-8, \"gradientClipping\": 5.0, \"epochs\": 4}");
+
+        assertThat(spec.architecture()).isEqualTo(RunSpec.SIMPLE_RNN);
+        assertThat(spec.paddingSide()).isEqualTo(RunSpec.PADDING_POST);
+        assertThat(spec.adamEpsilon()).isEqualTo(1e-8);
+        assertThat(spec.gradientClipping()).isEqualTo(5.0);
+        assertThat(spec.epochs()).isEqualTo(4);
+        assertThat(spec.hiddenSize()).isEqualTo(DefaultRunSpec.SPEC.hiddenSize());
+    }
+
+    @Test
+    void theDefaultPresetIsTheLstmWithFrontPaddingKerasEpsilonAndNoClipping() {
+        RunSpec spec = parse("{}");
+
+        assertThat(RunSpecPresets.find(RunSpecPresets.DEFAULT)).contains(spec);
+        assertThat(spec.architecture()).isEqualTo(RunSpec.LSTM);
+        assertThat(spec.paddingSide()).isEqualTo(RunSpec.PADDING_PRE);
+        assertThat(spec.adamEpsilon()).isEqualTo(1e-7);
+        assertThat(spec.gradientClipping()).isNull();
+        assertThat(parse("{\"gradientClipping\": null}").gradientClipping()).isNull();
+    }
+
+    @Test
+    void anUnknownPresetIsNamedTogetherWithTheOtherBadFields() {
+        InvalidRunSpecException e = invalid("{\"preset\": \"paper-imdb\", \"hiddenSize\": 0}");
+
+        assertThat(e.violations()).extracting(SchemaViolation::field)
+                .containsExactlyInAnyOrder("$.preset", "$.hiddenSize");
+        assertThat(e.violations()).filteredOn(v -> v.field().equals("$.preset")).singleElement()
+                .satisfies(v -> assertThat(v.message()).contains("paper-imdb", "cpu-small"));
+        assertThat(invalid("{\"preset\": 7}").violations()).extracting(SchemaViolation::field)
+                .containsExactly("$.preset");
+    }
+
+    @Test
+    void badArchitecturePaddingSideEpsilonAndClippingAreNamed() {
+        InvalidRunSpecException e = invalid("{\"architecture\": \"gru\", \"paddingSide\": \"middle\","
+                + " \"adamEpsilon\": 0, \"gradientClipping\": -1}");
+
+        assertThat(e.violations()).extracting(SchemaViolation::field)
+                .contains("$.architecture", "$.paddingSide", "$.adamEpsilon", "$.gradientClipping");
+    }
+
+    @Test
     void everyBadFieldIsNamedSchemaAndCrossFieldAlike() {
         InvalidRunSpecException e = invalid(
                 "{\"hiddenSize\": -1, \"learningRate\": \"fast\", \"testSize\": 100, \"probeCount\": 101,"

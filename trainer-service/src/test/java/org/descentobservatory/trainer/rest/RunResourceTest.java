@@ -77,6 +77,7 @@ class RunResourceTest {
             assertThat(Sha256.hex(object)).isEqualTo(checkpoint.sha256());
             assertThat((long) object.length).isEqualTo(checkpoint.sizeBytes());
             assertThat(checkpoint.testAccuracy()).isBetween(0.0, 1.0);
+            assertTrainingSignalsAreSane(checkpoint);
             assertThat(checkpoint.createdAt()).isAfterOrEqualTo(events.started.get(0).startedAt());
         }
         assertThat(events.ended).singleElement().satisfies(ended -> {
@@ -137,6 +138,26 @@ class RunResourceTest {
         given().when().get("/api/runs/run-19700101-000000-0000")
                 .then().statusCode(404)
                 .body("error", equalTo("Unknown run run-19700101-000000-0000"));
+    }
+
+    /**
+     * The epoch's wrong-review loss and instability signals are there and consistent: a wrong review's loss is at least
+     * ln 2 (its output is on the wrong side of 0.5), so their mean is at least ln 2 and at least the test loss; the
+     * largest minibatch values are at least their means; every parameter array of the network has a positive norm.
+     */
+    private static void assertTrainingSignalsAreSane(CheckpointEvent checkpoint) {
+        if (checkpoint.testAccuracy() < 1.0) {
+            assertThat(checkpoint.wrongTestLoss()).isNotNull()
+                    .isGreaterThanOrEqualTo(Math.log(2)).isGreaterThanOrEqualTo(checkpoint.testLoss());
+        } else {
+            assertThat(checkpoint.wrongTestLoss()).isNull();
+        }
+        assertThat(checkpoint.meanBatchLoss()).isPositive().isFinite();
+        assertThat(checkpoint.maxBatchLoss()).isGreaterThanOrEqualTo(checkpoint.meanBatchLoss()).isFinite();
+        assertThat(checkpoint.meanGradientNorm()).isPositive().isFinite();
+        assertThat(checkpoint.maxGradientNorm()).isGreaterThanOrEqualTo(checkpoint.meanGradientNorm()).isFinite();
+        assertThat(checkpoint.weightNorms()).containsOnlyKeys("0_W", "1_W", "1_RW", "1_b", "2_W", "2_b")
+                .allSatisfy((key, norm) -> assertThat(norm).as(key).isPositive().isFinite());
     }
 
     /** The run's events from the real topics, read from the beginning until its RunEndedEvent. */

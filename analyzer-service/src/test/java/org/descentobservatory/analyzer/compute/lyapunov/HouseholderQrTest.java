@@ -1,0 +1,126 @@
+package org.descentobservatory.analyzer.compute.lyapunov;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+/** Properties of the thin QR that define it: QᵀQ = I, QᵀA upper triangular with diagonal R_jj. */
+class HouseholderQrTest {
+
+    private static final long SEED = 11;
+
+    @Test
+    void qIsOrthonormalAndQTransposeAIsUpperTriangularWithDiagonalR() {
+        for (int[] shape : new int[][]{{120, 10}, {120, 120}, {7, 1}, {5, 3}}) {
+            int n = shape[0];
+            int k = shape[1];
+            double[] a = gaussian(n * k, new Random(SEED + n + k));
+            HouseholderQr qr = new HouseholderQr(n, k);
+
+            qr.decompose(a);
+            double[] q = new double[n * k];
+            qr.q(q);
+
+            double scale = maxAbs(a);
+            double[] qta = transposeTimes(q, a, n, k);
+            double[] qtq = transposeTimes(q, q, n, k);
+            for (int i = 0; i < k; i++) {
+                for (int j = 0; j < k; j++) {
+                    double expected = i == j ? 1 : 0;
+                    assertThat(qtq[j * k + i]).isCloseTo(expected, within(LyapunovTolerances.ORTHONORMAL));
+                    if (i > j) {
+                        assertThat(qta[j * k + i] / scale).isCloseTo(0, within(LyapunovTolerances.ORTHONORMAL));
+                    }
+                }
+                assertThat(qta[i * k + i] / scale).isCloseTo(qr.rDiagonal(i) / scale, within(LyapunovTolerances.ORTHONORMAL));
+            }
+        }
+    }
+
+    @Test
+    void nearlyParallelColumnsStillGiveAnOrthonormalQ() {
+        // Columns 1e-12 apart in direction: classical Gram–Schmidt would lose orthogonality entirely here.
+        int n = 40;
+        Random random = new Random(SEED);
+        double[] base = gaussian(n, random);
+        double[] a = new double[n * 3];
+        for (int c = 0; c < 3; c++) {
+            for (int r = 0; r < n; r++) {
+                a[c * n + r] = base[r] + 1e-12 * random.nextGaussian();
+            }
+        }
+        HouseholderQr qr = new HouseholderQr(n, 3);
+        qr.decompose(a);
+        double[] q = new double[n * 3];
+        qr.q(q);
+
+        double[] qtq = transposeTimes(q, q, n, 3);
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 3; j++) {
+                assertThat(qtq[j * 3 + i]).isCloseTo(i == j ? 1 : 0, within(LyapunovTolerances.ORTHONORMAL));
+            }
+        }
+        assertThat(Math.abs(qr.rDiagonal(2))).isLessThan(1e-10).isGreaterThan(0);
+    }
+
+    @Test
+    void aZeroColumnGivesAZeroDiagonalEntryAndStillAnOrthonormalQ() {
+        int n = 6;
+        double[] a = gaussian(n * 3, new Random(SEED));
+        java.util.Arrays.fill(a, n, 2 * n, 0);
+        HouseholderQr qr = new HouseholderQr(n, 3);
+
+        qr.decompose(a);
+        double[] q = new double[n * 3];
+        qr.q(q);
+
+        assertThat(qr.rDiagonal(1)).isZero();
+        double[] qtq = transposeTimes(q, q, n, 3);
+        for (int i = 0; i < 3; i++) {
+            assertThat(qtq[i * 3 + i]).isCloseTo(1, within(LyapunovTolerances.ORTHONORMAL));
+        }
+    }
+
+    @Test
+    void rejectsMoreColumnsThanRowsAndWrongLengths() {
+        assertThatThrownBy(() -> new HouseholderQr(3, 4)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("1 <= k <= n");
+        assertThatThrownBy(() -> new HouseholderQr(3, 2).decompose(new double[5]))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("n·k = 6");
+    }
+
+    /** XᵀY for column-major n×k X and Y, column-major k×k. */
+    static double[] transposeTimes(double[] x, double[] y, int n, int k) {
+        double[] product = new double[k * k];
+        for (int i = 0; i < k; i++) {
+            for (int j = 0; j < k; j++) {
+                double sum = 0;
+                for (int r = 0; r < n; r++) {
+                    sum += x[i * n + r] * y[j * n + r];
+                }
+                product[j * k + i] = sum;
+            }
+        }
+        return product;
+    }
+
+    static double[] gaussian(int length, Random random) {
+        double[] values = new double[length];
+        for (int i = 0; i < length; i++) {
+            values[i] = random.nextGaussian();
+        }
+        return values;
+    }
+
+    private static double maxAbs(double[] values) {
+        double max = 0;
+        for (double value : values) {
+            max = Math.max(max, Math.abs(value));
+        }
+        return max;
+    }
+}

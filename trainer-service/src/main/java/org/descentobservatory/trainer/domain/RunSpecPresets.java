@@ -1,0 +1,35 @@
+package org.descentobservatory.trainer.domain;
+
+import org.descentobservatory.schemas.RunSpec;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Named base specs a {@code POST /api/runs} body can start from with {@code "preset": "<name>"}; the body's other
+ * fields override the preset's. Without a {@code preset} field the body is merged over {@link #DEFAULT}.
+ */
+public final class RunSpecPresets {
+
+    /** The paper's network on the synthetic task sized for a 2-core CPU: {@link DefaultRunSpec#SPEC}. */
+    public static final String CPU_SMALL = "cpu-small";
+    /** The preset a body without a {@code preset} field is merged over. */
+    public static final String DEFAULT = CPU_SMALL;
+
+    private static final Map<String, RunSpec> PRESETS = Map.of(CPU_SMALL, DefaultRunSpec.SPEC);
+
+    private RunSpecPresets() {
+    }
+
+    /** The preset called {@code name}, if there is one. */
+    public static Optional<RunSpec> find(String name) {
+        return Optional.ofNullable(PRESETS.get(name));
+    }
+
+    /** Every preset name, sorted (for error messages and documentation). */
+    public static Set<String> names() {
+        return new TreeSet<>(PRESETS.keySet());
+    }
+}
