@@ -102,7 +102,11 @@ public final class AsymptoticDistance {
      */
     public static <S extends RecurrentState> Result measure(RecurrentCell<S> cell, int[][] probes,
                                                             Protocol protocol) {
-        int drivenSteps = requireProbes(probes, cell.vocabularySize(), protocol.totalSteps());
+        int drivenSteps = Probes.requireUniformLength(probes, cell.vocabularySize());
+        if (drivenSteps > protocol.totalSteps() + 1) {
+            throw new IllegalArgumentException("Probes of " + drivenSteps + " tokens do not fit in T + 1 = "
+                    + (protocol.totalSteps() + 1) + " steps");
+        }
         int n = probes.length;
         int hiddenSize = cell.hiddenSize();
 
@@ -163,29 +167,5 @@ public final class AsymptoticDistance {
         }
         double dTilde = Arrays.stream(logD).sum() / logD.length;
         return new Result(dTilde, (double) chaotic / logD.length, logD, drivenSteps, totalSteps);
-    }
-
-    private static int requireProbes(int[][] probes, int vocabularySize, int totalSteps) {
-        if (probes.length == 0) {
-            throw new IllegalArgumentException("At least one probe is needed");
-        }
-        int length = probes[0].length;
-        if (length > totalSteps + 1) {
-            throw new IllegalArgumentException("Probes of " + length + " tokens do not fit in T + 1 = "
-                    + (totalSteps + 1) + " steps");
-        }
-        for (int i = 0; i < probes.length; i++) {
-            if (probes[i].length != length) {
-                throw new IllegalArgumentException("Probe " + i + " has " + probes[i].length
-                        + " tokens, probe 0 has " + length + ": probes must be padded to one length");
-            }
-            for (int token : probes[i]) {
-                if (token < 0 || token >= vocabularySize) {
-                    throw new IllegalArgumentException("Probe " + i + " has token " + token
-                            + " outside the vocabulary [0, " + vocabularySize + ")");
-                }
-            }
-        }
-        return length;
     }
 }

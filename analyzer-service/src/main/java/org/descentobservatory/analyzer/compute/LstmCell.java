@@ -16,41 +16,24 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * h' = o∘tanh(c')
  * </pre>
  * The input term x·W + b is passed in precomputed as the <em>drive</em>: for a token t it is row t of
- * E_tok·W + b, computed once per network ({@link #tokenDrive}); for the zero input x = 0 it is b
- * ({@link #zeroInputDrive}). So a step costs one N×H by H×4H gemm plus O(N·H) element-wise work.
+ * E_tok·W + b, computed once per network ({@link #tokenDrive}, from {@link TokenDrivenCell}); for the zero input
+ * x = 0 it is b ({@link #zeroInputDrive}). So a step costs one N×H by H×4H gemm plus O(N·H) element-wise work.
  *
  * <p>References: Hochreiter &amp; Schmidhuber (1997) for the cell; Deeplearning4j 1.0.0-M2.1
  * {@code LSTMHelpers.activateHelper} for the gate order (g, f, o, i) and the row-vector layout.
  * The cell is immutable and can be shared between threads; each thread needs its own {@link LstmState}.
  */
-public final class LstmCell implements RecurrentCell<LstmState> {
-
-    private final LstmParameters theta;
-    private final int hiddenSize;
-    /** E_tok·W + b, [V, 4H]: the drive of every token. */
-    private final INDArray tokenDriveTable;
+public final class LstmCell extends TokenDrivenCell<LstmState> {
 
     /** Precomputes E_tok·W + b. Cost: one V×E by E×4H gemm. */
     public LstmCell(LstmParameters theta) {
-        this.theta = theta;
-        this.hiddenSize = theta.hiddenSize();
-        this.tokenDriveTable = theta.eTok().mmul(theta.w()).addiRowVector(theta.b());
-    }
-
-    @Override
-    public int hiddenSize() {
-        return hiddenSize;
-    }
-
-    @Override
-    public int vocabularySize() {
-        return theta.vocabularySize();
+        super(theta);
     }
 
     /** N trajectories starting from h = c = 0. */
     @Override
     public LstmState zeroState(int trajectories) {
-        return LstmState.zeros(trajectories, hiddenSize);
+        return LstmState.zeros(trajectories, hiddenSize());
     }
 
     /**
@@ -61,28 +44,13 @@ public final class LstmCell implements RecurrentCell<LstmState> {
     }
 
     /**
-     * The drive E_tok[tokens[n]]·W + b of one token per trajectory, [N, 4H]. Precondition: every token in
-     * [0, V). Cost: a gather of N rows of 4H.
-     */
-    @Override
-    public INDArray tokenDrive(int[] tokens) {
-        return Nd4j.pullRows(tokenDriveTable, 1, tokens);
-    }
-
-    /** The drive b of the zero input x = 0 for N trajectories, [N, 4H]. Reusable across steps. */
-    @Override
-    public INDArray zeroInputDrive(int trajectories) {
-        return Nd4j.zeros(DataType.DOUBLE, trajectories, 4L * hiddenSize).addiRowVector(theta.b());
-    }
-
-    /**
      * Advances every trajectory of {@code s} by one step, in place. Preconditions: {@code drive} is DOUBLE
      * [N, 4H] with N = {@code s.trajectories()} (from {@link #tokenDrive}, {@link #zeroInputDrive} or
      * {@link #inputDrive}). Cost: 2·N·H·4H flops for h·RW, plus ~12·N·H element-wise.
      */
     @Override
     public void step(INDArray drive, LstmState s) {
-        int h = hiddenSize;
+        int h = hiddenSize();
         INDArray z = s.z.assign(drive);
         Nd4j.gemm(s.h(), theta.rw(), z, false, false, 1.0, 1.0);
         INDArray g = z.get(NDArrayIndex.all(), NDArrayIndex.interval(0, h));

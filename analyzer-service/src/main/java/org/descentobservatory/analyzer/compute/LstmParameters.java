@@ -8,11 +8,6 @@ import org.nd4j.linalg.activations.impl.ActivationTanH;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-import java.util.Map;
-
-import static org.descentobservatory.analyzer.compute.NetworkParameters.asDouble;
-import static org.descentobservatory.analyzer.compute.NetworkParameters.requireShape;
-
 /**
  * The parameters θ of the embedding + LSTM part of the observatory's network, in double precision, in the
  * row-vector convention of Deeplearning4j: {@code z = x·W + h·RW + b}.
@@ -30,23 +25,15 @@ import static org.descentobservatory.analyzer.compute.NetworkParameters.requireS
  * @param b          bias b, [1, 4H]
  * @param hiddenSize H, the number of LSTM units
  */
-public record LstmParameters(INDArray eTok, INDArray w, INDArray rw, INDArray b, int hiddenSize) {
+public record LstmParameters(INDArray eTok, INDArray w, INDArray rw, INDArray b, int hiddenSize)
+        implements RecurrentParameters {
 
-    /**
-     * Checks shapes and precision. Preconditions: all arrays {@link DataType#DOUBLE}, H ≥ 1, eTok [V, E],
-     * W [E, 4H], RW [H, 4H], b [1, 4H].
-     *
-     * @throws IllegalArgumentException naming the offending array
-     */
+    /** The four gate blocks g, f, o, i of z. */
+    public static final int GATES = 4;
+
+    /** Checks shapes and precision by {@link RecurrentParameters#requireShapes}: W, RW and b of width 4H. */
     public LstmParameters {
-        if (hiddenSize < 1) {
-            throw new IllegalArgumentException("H must be at least 1, got " + hiddenSize);
-        }
-        long fourH = 4L * hiddenSize;
-        requireShape("E_tok", eTok, eTok.rows(), eTok.columns());
-        requireShape("W", w, eTok.columns(), fourH);
-        requireShape("RW", rw, hiddenSize, fourH);
-        requireShape("b", b, 1, fourH);
+        RecurrentParameters.requireShapes(eTok, w, rw, b, hiddenSize, GATES);
     }
 
     /**
@@ -58,22 +45,7 @@ public record LstmParameters(INDArray eTok, INDArray w, INDArray rw, INDArray b,
      */
     public static LstmParameters from(MultiLayerNetwork net) {
         requireTanhSigmoidLstm(net);
-        Map<String, INDArray> table = NetworkParameters.requireTable(net, "LSTM");
-        INDArray rw = asDouble(table.get(NetworkParameters.RECURRENT_WEIGHTS_KEY));
-        INDArray b = asDouble(table.get(NetworkParameters.BIAS_KEY));
-        return new LstmParameters(NetworkParameters.tokenEmbedding(table),
-                asDouble(table.get(NetworkParameters.INPUT_WEIGHTS_KEY)), rw, b.reshape(1, b.length()),
-                (int) rw.rows());
-    }
-
-    /** V, the vocabulary size. */
-    public int vocabularySize() {
-        return (int) eTok.rows();
-    }
-
-    /** E, the embedding width. */
-    public int embeddingSize() {
-        return (int) eTok.columns();
+        return NetworkParameters.extract(net, "LSTM", LstmParameters::new);
     }
 
     private static void requireTanhSigmoidLstm(MultiLayerNetwork net) {

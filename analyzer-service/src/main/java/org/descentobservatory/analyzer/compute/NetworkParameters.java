@@ -36,6 +36,29 @@ final class NetworkParameters {
         return conf instanceof LastTimeStep wrapper ? wrapper.getUnderlying() : conf;
     }
 
+    /** The canonical constructor of a {@link RecurrentParameters} record. */
+    @FunctionalInterface
+    interface Constructor<P extends RecurrentParameters> {
+        P of(INDArray eTok, INDArray w, INDArray rw, INDArray b, int hiddenSize);
+    }
+
+    /**
+     * θ copied out of the network in double precision, b reshaped to [1, gates·H] and H read off RW's rows.
+     * Preconditions: as {@link #requireTable}; the caller has checked layer 1's type. Cost: one copy of the
+     * V·E + (E + H + 1)·gates·H parameters.
+     *
+     * @param architecture named in the error, e.g. "LSTM"
+     * @param constructor  builds (and shape-checks) the parameters record
+     */
+    static <P extends RecurrentParameters> P extract(MultiLayerNetwork net, String architecture,
+                                                     Constructor<P> constructor) {
+        Map<String, INDArray> table = requireTable(net, architecture);
+        INDArray rw = asDouble(table.get(RECURRENT_WEIGHTS_KEY));
+        INDArray b = asDouble(table.get(BIAS_KEY));
+        return constructor.of(tokenEmbedding(table), asDouble(table.get(INPUT_WEIGHTS_KEY)), rw,
+                b.reshape(1, b.length()), (int) rw.rows());
+    }
+
     /**
      * The parameter table, after checking it holds the embedding and the recurrent layer's W, RW and b.
      *

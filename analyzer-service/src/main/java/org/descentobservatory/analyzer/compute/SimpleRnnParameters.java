@@ -4,13 +4,7 @@ import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
 import org.deeplearning4j.nn.conf.layers.recurrent.SimpleRnn;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.activations.impl.ActivationTanH;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-
-import java.util.Map;
-
-import static org.descentobservatory.analyzer.compute.NetworkParameters.asDouble;
-import static org.descentobservatory.analyzer.compute.NetworkParameters.requireShape;
 
 /**
  * The parameters θ of the embedding + vanilla RNN ({@link SimpleRnn}) variant of the observatory's network, in
@@ -27,22 +21,15 @@ import static org.descentobservatory.analyzer.compute.NetworkParameters.requireS
  * @param b          bias b, [1, H]
  * @param hiddenSize H, the number of units
  */
-public record SimpleRnnParameters(INDArray eTok, INDArray w, INDArray rw, INDArray b, int hiddenSize) {
+public record SimpleRnnParameters(INDArray eTok, INDArray w, INDArray rw, INDArray b, int hiddenSize)
+        implements RecurrentParameters {
 
-    /**
-     * Checks shapes and precision. Preconditions: all arrays {@link DataType#DOUBLE}, H ≥ 1, eTok [V, E],
-     * W [E, H], RW [H, H], b [1, H].
-     *
-     * @throws IllegalArgumentException naming the offending array
-     */
+    /** A single block: z is the pre-activation of h itself. */
+    public static final int GATES = 1;
+
+    /** Checks shapes and precision by {@link RecurrentParameters#requireShapes}: W, RW and b of width H. */
     public SimpleRnnParameters {
-        if (hiddenSize < 1) {
-            throw new IllegalArgumentException("H must be at least 1, got " + hiddenSize);
-        }
-        requireShape("E_tok", eTok, eTok.rows(), eTok.columns());
-        requireShape("W", w, eTok.columns(), hiddenSize);
-        requireShape("RW", rw, hiddenSize, hiddenSize);
-        requireShape("b", b, 1, hiddenSize);
+        RecurrentParameters.requireShapes(eTok, w, rw, b, hiddenSize, GATES);
     }
 
     /**
@@ -54,17 +41,7 @@ public record SimpleRnnParameters(INDArray eTok, INDArray w, INDArray rw, INDArr
      */
     public static SimpleRnnParameters from(MultiLayerNetwork net) {
         requireTanhSimpleRnn(net);
-        Map<String, INDArray> table = NetworkParameters.requireTable(net, "SimpleRnn");
-        INDArray rw = asDouble(table.get(NetworkParameters.RECURRENT_WEIGHTS_KEY));
-        INDArray b = asDouble(table.get(NetworkParameters.BIAS_KEY));
-        return new SimpleRnnParameters(NetworkParameters.tokenEmbedding(table),
-                asDouble(table.get(NetworkParameters.INPUT_WEIGHTS_KEY)), rw, b.reshape(1, b.length()),
-                (int) rw.rows());
-    }
-
-    /** V, the vocabulary size. */
-    public int vocabularySize() {
-        return (int) eTok.rows();
+        return NetworkParameters.extract(net, "SimpleRnn", SimpleRnnParameters::new);
     }
 
     private static void requireTanhSimpleRnn(MultiLayerNetwork net) {

@@ -26,48 +26,45 @@ class AsymptoticDistanceTest {
     void vanishingRecurrentWeightsGiveOrderAtTheFloor() {
         LstmParameters theta = RandomLstm.parameters(V, E, H, 0.5, 0.5, 1e-3, SEED);
 
-        AsymptoticDistance.Result result = AsymptoticDistance.measure(new LstmCell(theta), TOKENS,
-                AsymptoticDistance.Protocol.paper(SEED));
+        AsymptoticDistance.Result result = assertOrderAtTheFloor(new LstmCell(theta));
 
-        assertThat(result.dTilde()).isCloseTo(AsymptoticDistance.Protocol.PAPER_FLOOR_LOG, within(Tolerances.AT_FLOOR));
-        assertThat(result.chaoticFraction()).isZero();
         assertThat(result.logD()).hasSize(PROBES);
         for (double logD : result.logD()) {
             assertThat(logD).isCloseTo(AsymptoticDistance.Protocol.PAPER_FLOOR_LOG, within(Tolerances.AT_FLOOR));
         }
-        assertThat(result.drivenSteps()).isEqualTo(LENGTH);
         assertThat(result.totalSteps()).isEqualTo(AsymptoticDistance.Protocol.PAPER_TOTAL_STEPS);
     }
 
     @Test
     void largeRecurrentWeightsGiveChaosWellAboveTheFloor() {
-        LstmParameters theta = RandomLstm.parameters(V, E, H, 0.5, 0.5, 10, SEED);
-
-        AsymptoticDistance.Result result = AsymptoticDistance.measure(new LstmCell(theta), TOKENS,
-                AsymptoticDistance.Protocol.paper(SEED));
-
-        // A perturbation of 1e-8 grown to order 1: log D̃ near 0, some 15 units above the floor.
-        assertThat(result.dTilde()).isGreaterThan(-5);
-        assertThat(result.chaoticFraction()).isGreaterThan(0.5);
+        assertChaotic(new LstmCell(RandomLstm.parameters(V, E, H, 0.5, 0.5, 10, SEED)));
     }
 
     @Test
     void aSimpleRnnWithVanishingRecurrentWeightsSettlesAtTheFloor() {
-        SimpleRnnParameters theta = RandomSimpleRnn.parameters(V, E, H, 0.5, 0.5, 1e-3, SEED);
+        assertOrderAtTheFloor(new SimpleRnnCell(RandomSimpleRnn.parameters(V, E, H, 0.5, 0.5, 1e-3, SEED)));
+    }
 
-        AsymptoticDistance.Result result = AsymptoticDistance.measure(new SimpleRnnCell(theta), TOKENS,
+    @Test
+    void aSimpleRnnWithLargeRecurrentWeightsIsChaotic() {
+        assertChaotic(new SimpleRnnCell(RandomSimpleRnn.parameters(V, E, H, 0.5, 0.5, 5, SEED)));
+    }
+
+    /** The paper's protocol on {@code cell}: D̃ at the floor, no chaotic probe, L driven steps. */
+    private static AsymptoticDistance.Result assertOrderAtTheFloor(RecurrentCell<?> cell) {
+        AsymptoticDistance.Result result = AsymptoticDistance.measure(cell, TOKENS,
                 AsymptoticDistance.Protocol.paper(SEED));
 
         assertThat(result.dTilde()).isCloseTo(AsymptoticDistance.Protocol.PAPER_FLOOR_LOG, within(Tolerances.AT_FLOOR));
         assertThat(result.chaoticFraction()).isZero();
         assertThat(result.drivenSteps()).isEqualTo(LENGTH);
+        return result;
     }
 
-    @Test
-    void aSimpleRnnWithLargeRecurrentWeightsIsChaotic() {
-        SimpleRnnParameters theta = RandomSimpleRnn.parameters(V, E, H, 0.5, 0.5, 5, SEED);
-
-        AsymptoticDistance.Result result = AsymptoticDistance.measure(new SimpleRnnCell(theta), TOKENS,
+    /** The paper's protocol on {@code cell}: a perturbation of 1e-8 grown to order 1, log D̃ near 0, some 15 units
+     * above the floor, for most probes. */
+    private static void assertChaotic(RecurrentCell<?> cell) {
+        AsymptoticDistance.Result result = AsymptoticDistance.measure(cell, TOKENS,
                 AsymptoticDistance.Protocol.paper(SEED));
 
         assertThat(result.dTilde()).isGreaterThan(-5);

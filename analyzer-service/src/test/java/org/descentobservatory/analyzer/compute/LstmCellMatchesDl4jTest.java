@@ -1,78 +1,49 @@
 package org.descentobservatory.analyzer.compute;
 
-import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
 import org.deeplearning4j.nn.conf.layers.LSTM;
-import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
+import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.activations.Activation;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 import java.util.Map;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.descentobservatory.analyzer.compute.RnnTimeStepReference.H;
+import static org.descentobservatory.analyzer.compute.RnnTimeStepReference.N;
+import static org.descentobservatory.analyzer.compute.RnnTimeStepReference.V;
 
 /**
- * The reference is Deeplearning4j 1.0.0-M2.1 itself: {@code MultiLayerNetwork.rnnTimeStep} one step at a time,
- * reading the LSTM layer's state ({@code prevAct} = h, {@code prevMem} = c) after every step. Token steps run
- * through the observatory's architecture (EmbeddingSequenceLayer → LSTM → RnnOutputLayer); the zero-input steps
- * through a twin network whose input is a dense vector (LSTM → RnnOutputLayer) with the same LSTM weights,
- * started from the first network's state, because an embedding layer cannot be fed x = 0.
+ * The reference is Deeplearning4j 1.0.0-M2.1 itself ({@link RnnTimeStepReference}), reading the LSTM layer's state
+ * ({@code prevAct} = h, {@code prevMem} = c) after every step.
  */
 class LstmCellMatchesDl4jTest {
 
     private static final long SEED = 20250526L;
-    private static final int V = 40;
-    private static final int E = 6;
-    private static final int H = 10;
-    private static final int N = 5;
-    private static final int TOKEN_STEPS = 30;
-    private static final int ZERO_STEPS = 70;
+    /** "Trained" magnitude, not chaotic. */
+    private static final double RECURRENT_GAIN = 1.5;
 
     @Test
     void hiddenAndCellStatesMatchRnnTimeStepAfterEveryStep() {
-        MultiLayerNetwork tokenNet = tokenNetwork();
-        randomise(tokenNet, new Random(SEED));
-        MultiLayerNetwork zeroInputNet = zeroInputTwin(tokenNet);
+        MultiLayerNetwork tokenNet = RnnTimeStepReference.tokenNetwork(lstm(), SEED);
+        RnnTimeStepReference.randomise(tokenNet, new Random(SEED), RECURRENT_GAIN);
         LstmCell cell = new LstmCell(LstmParameters.from(tokenNet));
-        LstmState s = LstmState.zeros(N, H);
-        int[][] tokens = RandomLstm.tokens(N, TOKEN_STEPS, V, SEED + 1);
 
-        double largestH = 0;
-        for (int t = 0; t < TOKEN_STEPS; t++) {
-            int[] tokensAtT = new int[N];
-            INDArray input = Nd4j.zeros(DataType.DOUBLE, N, 1);
-            for (int n = 0; n < N; n++) {
-                tokensAtT[n] = tokens[n][t];
-                input.putScalar(n, 0, tokens[n][t]);
-            }
-            tokenNet.rnnTimeStep(input);
-            cell.step(cell.tokenDrive(tokensAtT), s);
-            largestH = Math.max(largestH, assertSameState(tokenNet.rnnGetPreviousState(1), s, t));
-        }
+        double largestH = RnnTimeStepReference.stepAlongside(tokenNet, LstmCellMatchesDl4jTest::lstm, SEED, cell,
+                LstmCellMatchesDl4jTest::assertSameState);
 
-        zeroInputNet.rnnSetPreviousState(0, copy(tokenNet.rnnGetPreviousState(1)));
-        INDArray zeroInput = cell.zeroInputDrive(N);
-        for (int t = TOKEN_STEPS; t < TOKEN_STEPS + ZERO_STEPS; t++) {
-            zeroInputNet.rnnTimeStep(Nd4j.zeros(DataType.DOUBLE, N, E));
-            cell.step(zeroInput, s);
-            largestH = Math.max(largestH, assertSameState(zeroInputNet.rnnGetPreviousState(0), s, t));
-        }
         // The weights must drive the cell well away from 0, or matching would prove little.
         assertThat(largestH).isGreaterThan(0.5);
     }
 
     @Test
     void inputDriveOfEmbeddingRowsEqualsTokenDrive() {
-        MultiLayerNetwork tokenNet = tokenNetwork();
-        randomise(tokenNet, new Random(SEED + 2));
+        MultiLayerNetwork tokenNet = RnnTimeStepReference.tokenNetwork(lstm(), SEED);
+        RnnTimeStepReference.randomise(tokenNet, new Random(SEED + 2), RECURRENT_GAIN);
         LstmParameters theta = LstmParameters.from(tokenNet);
         LstmCell cell = new LstmCell(theta);
         int[] tokens = {0, 3, V - 1};
@@ -96,45 +67,7 @@ class LstmCellMatchesDl4jTest {
         return h.amaxNumber().doubleValue();
     }
 
-    private static MultiLayerNetwork tokenNetwork() {
-        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().seed(SEED).dataType(DataType.DOUBLE)
-                .list()
-                .layer(new EmbeddingSequenceLayer.Builder().nIn(V).nOut(E).hasBias(true).build())
-                .layer(new LSTM.Builder().nIn(E).nOut(H).activation(Activation.TANH).build())
-                .layer(new RnnOutputLayer.Builder(LossFunctions.LossFunction.XENT).nIn(H).nOut(1)
-                        .activation(Activation.SIGMOID).build())
-                .build();
-        MultiLayerNetwork net = new MultiLayerNetwork(conf);
-        net.init();
-        return net;
-    }
-
-    private static MultiLayerNetwork zeroInputTwin(MultiLayerNetwork tokenNet) {
-        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().seed(SEED).dataType(DataType.DOUBLE)
-                .list()
-                .layer(new LSTM.Builder().nIn(E).nOut(H).activation(Activation.TANH).build())
-                .layer(new RnnOutputLayer.Builder(LossFunctions.LossFunction.XENT).nIn(H).nOut(1)
-                        .activation(Activation.SIGMOID).build())
-                .build();
-        MultiLayerNetwork twin = new MultiLayerNetwork(conf);
-        twin.init();
-        for (String key : new String[]{"W", "RW", "b"}) {
-            twin.getParam("0_" + key).assign(tokenNet.getParam("1_" + key));
-        }
-        return twin;
-    }
-
-    /** Gaussian weights of "trained" magnitude: N(0, 0.8²) inputs and biases, recurrent gain 1.5 (not chaotic). */
-    private static void randomise(MultiLayerNetwork net, Random random) {
-        net.paramTable().forEach((key, values) -> {
-            double scale = key.equals("1_RW") ? 1.5 / Math.sqrt(H) : 0.8;
-            for (long k = 0; k < values.length(); k++) {
-                values.putScalar(k, scale * random.nextGaussian());
-            }
-        });
-    }
-
-    private static Map<String, INDArray> copy(Map<String, INDArray> state) {
-        return Map.of("prevAct", state.get("prevAct").dup(), "prevMem", state.get("prevMem").dup());
+    private static Layer lstm() {
+        return new LSTM.Builder().nIn(RnnTimeStepReference.E).nOut(H).activation(Activation.TANH).build();
     }
 }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
@@ -97,21 +98,22 @@ public final class NpzWriter {
 
     /** One {@code float32} array as a whole {@code .npy} file. */
     public static byte[] npy(long[] shape, float[] values) {
-        requireElementCount(shape, values.length);
-        byte[] header = header("<f4", shape);
-        ByteBuffer file = ByteBuffer.allocate(header.length + Float.BYTES * values.length)
-                .order(ByteOrder.LITTLE_ENDIAN).put(header);
-        file.asFloatBuffer().put(values);
-        return file.array();
+        return npy("<f4", shape, values.length, Float.BYTES, data -> data.asFloatBuffer().put(values));
     }
 
     /** One {@code float64} array as a whole {@code .npy} file. */
     public static byte[] npy(long[] shape, double[] values) {
-        requireElementCount(shape, values.length);
-        byte[] header = header("<f8", shape);
-        ByteBuffer file = ByteBuffer.allocate(header.length + Double.BYTES * values.length)
+        return npy("<f8", shape, values.length, Double.BYTES, data -> data.asDoubleBuffer().put(values));
+    }
+
+    /** The header of {@code descr} and {@code shape}, then the little-endian data written by {@code putValues}. */
+    private static byte[] npy(String descr, long[] shape, int elementCount, int elementBytes,
+                              Consumer<ByteBuffer> putValues) {
+        requireElementCount(shape, elementCount);
+        byte[] header = header(descr, shape);
+        ByteBuffer file = ByteBuffer.allocate(header.length + elementBytes * elementCount)
                 .order(ByteOrder.LITTLE_ENDIAN).put(header);
-        file.asDoubleBuffer().put(values);
+        putValues.accept(file);
         return file.array();
     }
 

@@ -105,7 +105,9 @@ public class RunExecutor {
             SplitMetrics test = SplitEvaluator.evaluate(network, data.test());
             Map<String, Double> weightNorms = WeightNorms.of(network);
             Checkpoint checkpoint = CheckpointCodec.encode(network);
+            long uploadStart = System.nanoTime();
             String key = store.putCheckpoint(runId, epoch, checkpoint.bytes());
+            metrics.checkpointStored(runId, checkpoint.sizeBytes(), Duration.ofNanos(System.nanoTime() - uploadStart));
             Duration wallTime = Duration.ofNanos(System.nanoTime() - start);
             publisher.checkpoint(CheckpointEvent.of(runId, epoch, train.meanLoss(), test.meanLoss(), test.accuracy(),
                     test.wrongLoss(), minibatches.meanBatchLoss(), minibatches.maxBatchLoss(),
@@ -114,7 +116,7 @@ public class RunExecutor {
             EpochSummary summary = new EpochSummary(epoch, train.meanLoss(), test.meanLoss(), test.accuracy(),
                     wallTime.toMillis());
             registry.update(runId, run -> run.withEpoch(summary));
-            metrics.epochCompleted(runId, wallTime);
+            metrics.epochCompleted(runId, wallTime, train.meanLoss(), test.meanLoss());
             LOG.infof("Run %s epoch %d/%d: train loss %.4f (accuracy %.3f), test loss %.4f (accuracy %.3f; "
                             + "on wrong reviews %s), batch loss mean %.4f max %.4f, gradient norm mean %.4f max %.4f, "
                             + "%.2f s",

@@ -1,30 +1,62 @@
 package org.descentobservatory.trainer.service;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The trainer's meters, tagged by run id: {@code observatory_trainer_epoch_seconds} (epoch wall time: training,
- * evaluation, serialising and storing, as in the checkpoint event) and {@code observatory_trainer_epochs_completed_total}.
+ * The trainer's meters, all tagged by run id ({@code run}), as Prometheus names:
+ * <ul>
+ *   <li>{@code observatory_trainer_epoch_seconds}: epoch wall time (training, evaluation, serialising and storing,
+ *       as in the checkpoint event);</li>
+ *   <li>{@code observatory_trainer_epochs_completed_total}: epochs whose checkpoint event was published;</li>
+ *   <li>{@code observatory_trainer_checkpoint_bytes}: size of each stored checkpoint;</li>
+ *   <li>{@code observatory_trainer_checkpoint_upload_seconds}: time to store each checkpoint;</li>
+ *   <li>{@code observatory_trainer_loss{split="train"|"test"}}: the latest epoch's mean loss.</li>
+ * </ul>
  */
 @ApplicationScoped
 public class TrainerMetrics {
 
     static final String EPOCH_DURATION = "observatory.trainer.epoch";
     static final String EPOCHS_COMPLETED = "observatory.trainer.epochs.completed";
+    static final String CHECKPOINT_SIZE = "observatory.trainer.checkpoint";
+    static final String CHECKPOINT_UPLOAD = "observatory.trainer.checkpoint.upload";
+    static final String LOSS = "observatory.trainer.loss";
     static final String RUN_TAG = "run";
+    static final String SPLIT_TAG = "split";
 
     private final MeterRegistry registry;
+    /** The latest loss per run and split, as double bits: what the loss gauges read. */
+    private final Map<String, AtomicLong> latestLosses = new ConcurrentHashMap<>();
 
     public TrainerMetrics(MeterRegistry registry) {
         this.registry = registry;
     }
 
-    public void epochCompleted(String runId, Duration wallTime) {
+    public void checkpointStored(String runId, long sizeBytes, Duration upload) {
+        DistributionSummary.builder(CHECKPOINT_SIZE)
+                .description("Size of each stored checkpoint")
+                .baseUnit("bytes")
+                .tag(RUN_TAG, runId)
+                .register(registry)
+                .record(sizeBytes);
+        Timer.builder(CHECKPOINT_UPLOAD)
+                .description("Time to store one checkpoint in the object store")
+                .tag(RUN_TAG, runId)
+                .register(registry)
+                .record(upload);
+    }
+
+    public void epochCompleted(String runId, Duration wallTime, double trainLoss, double testLoss) {
         Timer.builder(EPOCH_DURATION)
                 .description("Wall time of one epoch: training, evaluation, serialising and storing")
                 .tag(RUN_TAG, runId)
@@ -35,5 +67,18 @@ public class TrainerMetrics {
                 .tag(RUN_TAG, runId)
                 .register(registry)
                 .increment();
+        latestLoss(runId, "train").set(Double.doubleToLongBits(trainLoss));
+        latestLoss(runId, "test").set(Double.doubleToLongBits(testLoss));
+    }
+
+    private AtomicLong latestLoss(String runId, String split) {
+        return latestLosses.computeIfAbsent(runId + "/" + split, key -> {
+            AtomicLong bits = new AtomicLong(Double.doubleToLongBits(Double.NaN));
+            Gauge.builder(LOSS, bits, b -> Double.longBitsToDouble(b.get()))
+                    .description("Mean binary cross-entropy of the latest epoch")
+                    .tags(RUN_TAG, runId, SPLIT_TAG, split)
+                    .register(registry);
+            return bits;
+        });
     }
 }

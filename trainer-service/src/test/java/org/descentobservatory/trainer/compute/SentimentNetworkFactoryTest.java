@@ -8,7 +8,6 @@ import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
 import org.deeplearning4j.nn.conf.layers.recurrent.SimpleRnn;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.descentobservatory.schemas.RunSpec;
-import org.descentobservatory.trainer.domain.DefaultRunSpec;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.activations.impl.ActivationTanH;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -93,27 +92,12 @@ class SentimentNetworkFactoryTest {
     }
 
     /**
-     * The vanilla RNN learns the default task too: like EpochTrainerTest's learnability check (reduced data, no label
-     * noise), with clipping on. Measured (2026-11-27): about 3 s of training on one core.
+     * The vanilla RNN learns the default task too ({@link Learnability}: reduced data, no label noise), with clipping
+     * on. Measured (2026-11-27): about 3 s of training on one core.
      */
     @Test
     void aSimpleRnnLearnsTheTaskWithinAFewEpochs() {
-        RunSpec base = DefaultRunSpec.SPEC;
-        RunSpec reduced = new RunSpec(base.task(), base.vocabularySize(), base.embeddingSize(), base.hiddenSize(), 40,
-                400, 200, 0.0, base.learningRate(), base.batchSize(), 6, base.seed(), 10, RunSpec.SIMPLE_RNN,
-                RunSpec.PADDING_PRE, base.adamEpsilon(), 1.0);
-        SentimentData data = SyntheticSentimentTask.generate(reduced);
-        MultiLayerNetwork network = SentimentNetworkFactory.create(reduced);
-        EpochTrainer trainer = new EpochTrainer(reduced.batchSize(), reduced.seed());
-
-        SplitMetrics before = SplitEvaluator.evaluate(network, data.test());
-        for (int epoch = 1; epoch <= reduced.epochs(); epoch++) {
-            trainer.trainEpoch(network, data.train(), epoch);
-        }
-        SplitMetrics after = SplitEvaluator.evaluate(network, data.test());
-
-        assertThat(after.accuracy()).isGreaterThan(0.7);
-        assertThat(after.meanLoss()).isLessThan(before.meanLoss());
+        Learnability.assertLearns(Learnability.reducedDefault(RunSpec.SIMPLE_RNN, 6, 1.0));
     }
 
     @Test

@@ -101,7 +101,13 @@ class RunResourceTest {
                 .then().statusCode(200)
                 .body("runId", hasItem(runId));
         String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
-        assertThat(metrics).contains("observatory_trainer_epochs_completed_total{run=\"" + runId + "\"} 2.0");
+        String run = "run=\"" + runId + "\"";
+        assertThat(metrics).contains("observatory_trainer_epochs_completed_total{" + run + "} 2.0")
+                .contains("observatory_trainer_checkpoint_bytes_count{" + run + "} 2.0")
+                .contains("observatory_trainer_checkpoint_bytes_sum{" + run + "} "
+                        + (double) (events.checkpoints.get(0).sizeBytes() + events.checkpoints.get(1).sizeBytes()))
+                .contains("observatory_trainer_checkpoint_upload_seconds_count{" + run + "} 2.0")
+                .contains("observatory_trainer_loss{" + run + ",split=\"test\"} " + events.checkpoints.get(1).testLoss());
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.descentobservatory.analyzer.compute.lyapunov;
 import org.descentobservatory.analyzer.compute.LstmCell;
 import org.descentobservatory.analyzer.compute.LstmParameters;
 import org.descentobservatory.analyzer.compute.LstmState;
+import org.descentobservatory.analyzer.compute.Probes;
 
 /**
  * Lyapunov exponents of a trained network's zero-input LSTM map, averaged over the probe set: the Lyapunov
@@ -66,7 +67,7 @@ public final class ProbeLyapunovSpectrum {
      * Preconditions as {@link #measure}. Cost: L batched LstmCell steps.
      */
     public static double[][] drivenStates(LstmParameters theta, int[][] probes) {
-        int length = requireProbes(probes, theta.vocabularySize());
+        int length = Probes.requireUniformLength(probes, theta.vocabularySize());
         int hiddenSize = theta.hiddenSize();
         LstmCell cell = new LstmCell(theta);
         LstmState state = LstmState.zeros(probes.length, hiddenSize);
@@ -105,25 +106,5 @@ public final class ProbeLyapunovSpectrum {
             standardError[j] = n > 1 ? Math.sqrt(sumOfSquares / (n - 1) / n) : Double.NaN;
         }
         return new Result(mean, standardError, perProbe);
-    }
-
-    private static int requireProbes(int[][] probes, int vocabularySize) {
-        if (probes.length == 0) {
-            throw new IllegalArgumentException("At least one probe is needed");
-        }
-        int length = probes[0].length;
-        for (int i = 0; i < probes.length; i++) {
-            if (probes[i].length != length) {
-                throw new IllegalArgumentException("Probe " + i + " has " + probes[i].length
-                        + " tokens, probe 0 has " + length + ": probes must be padded to one length");
-            }
-            for (int token : probes[i]) {
-                if (token < 0 || token >= vocabularySize) {
-                    throw new IllegalArgumentException("Probe " + i + " has token " + token
-                            + " outside the vocabulary [0, " + vocabularySize + ")");
-                }
-            }
-        }
-        return length;
     }
 }

@@ -1,0 +1,54 @@
+package org.descentobservatory.analyzer.compute;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The parameters θ = (E_tok, W, RW, b) of an embedding + recurrent network whose pre-activation is
+ * z = x·W + h·RW + b (Deeplearning4j's row-vector convention), with z of width gates·H: 4H for the LSTM
+ * ({@link LstmParameters}), H for the vanilla RNN ({@link SimpleRnnParameters}). All arrays DOUBLE.
+ */
+public interface RecurrentParameters {
+
+    /** Token embedding E_tok, [V, E]: row t is the input vector x of token t. */
+    INDArray eTok();
+
+    /** Input weights W, [E, gates·H]. */
+    INDArray w();
+
+    /** Recurrent weights RW, [H, gates·H]. */
+    INDArray rw();
+
+    /** Bias b, [1, gates·H]. */
+    INDArray b();
+
+    /** H, the number of hidden units. */
+    int hiddenSize();
+
+    /** V, the vocabulary size. */
+    default int vocabularySize() {
+        return (int) eTok().rows();
+    }
+
+    /** E, the embedding width. */
+    default int embeddingSize() {
+        return (int) eTok().columns();
+    }
+
+    /**
+     * Checks the shapes of θ for a cell with {@code gates} blocks of H. Preconditions: all arrays
+     * {@link DataType#DOUBLE}, H ≥ 1, eTok [V, E], W [E, gates·H], RW [H, gates·H], b [1, gates·H]. Cost: O(1).
+     *
+     * @throws IllegalArgumentException naming the offending array
+     */
+    static void requireShapes(INDArray eTok, INDArray w, INDArray rw, INDArray b, int hiddenSize, int gates) {
+        if (hiddenSize < 1) {
+            throw new IllegalArgumentException("H must be at least 1, got " + hiddenSize);
+        }
+        long width = (long) gates * hiddenSize;
+        NetworkParameters.requireShape("E_tok", eTok, eTok.rows(), eTok.columns());
+        NetworkParameters.requireShape("W", w, eTok.columns(), width);
+        NetworkParameters.requireShape("RW", rw, hiddenSize, width);
+        NetworkParameters.requireShape("b", b, 1, width);
+    }
+}
