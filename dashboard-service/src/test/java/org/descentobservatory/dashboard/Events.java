@@ -40,7 +40,8 @@ public final class Events {
 
     public static AnalysisEvent analysis(String runId, int epoch, int revision) {
         return new AnalysisEvent(AnalysisEvent.SCHEMA_VERSION, runId, epoch, asymptoticDistance(epoch, revision),
-                0.1 * revision, 50, 100, 1599, 1e-8, -15.0, "test-" + revision, 20L,
+                0.1 * revision, 50, 100, 1599, 1e-8, -15.0, largestLyapunovExponent(epoch, revision),
+                lyapunovStandardError(epoch), lyapunovProbes(epoch), 200, 1000, "test-" + revision, 20L,
                 T0.plusSeconds(1000L * revision + epoch));
     }
 
@@ -71,5 +72,18 @@ public final class Events {
 
     public static double asymptoticDistance(int epoch, int revision) {
         return -15.0 + epoch + 0.5 * revision;
+    }
+
+    public static double largestLyapunovExponent(int epoch, int revision) {
+        return -0.05 + 0.01 * epoch + 0.001 * revision;
+    }
+
+    /** Absent (a single Lyapunov probe) in every third epoch, to exercise the null. */
+    public static Double lyapunovStandardError(int epoch) {
+        return epoch % 3 == 0 ? null : 0.001 * epoch;
+    }
+
+    public static int lyapunovProbes(int epoch) {
+        return epoch % 3 == 0 ? 1 : 20;
     }
 }

@@ -80,7 +80,8 @@ class EndToEndTest {
         }
         for (JsonNode row : rows) {
             if (!row.path("testLoss").isNumber() || !row.path("trainLoss").isNumber()
-                    || !row.path("asymptoticDistance").isNumber()) {
+                    || !row.path("asymptoticDistance").isNumber()
+                    || !row.path("largestLyapunovExponent").isNumber()) {
                 return false;
             }
         }

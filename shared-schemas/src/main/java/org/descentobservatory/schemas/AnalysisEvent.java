@@ -13,6 +13,12 @@ import java.time.Instant;
  * @param totalSteps          T, the step at which the distance is read
  * @param perturbation        size of the perturbation added to the initial hidden state
  * @param floorLog            log of the floor added to every distance (paper: −15)
+ * @param largestLyapunovExponent λ₁ of the zero-input map, per map step, averaged over the first
+ *                            {@code lyapunovProbes} probes (each started from the state its tokens leave)
+ * @param lyapunovStandardError standard error of that mean over probes; null when only one probe was used
+ * @param lyapunovProbes      probes λ₁ was averaged over
+ * @param lyapunovTransientSteps zero-input steps evolved before averaging
+ * @param lyapunovSteps       zero-input steps averaged
  * @param analyzerVersion     version of the analyzer that computed this
  * @param durationMs          wall-clock time of the analysis
  * @param analysedAt          when the analysis finished
@@ -28,6 +34,11 @@ public record AnalysisEvent(
         int totalSteps,
         double perturbation,
         double floorLog,
+        double largestLyapunovExponent,
+        Double lyapunovStandardError,
+        int lyapunovProbes,
+        int lyapunovTransientSteps,
+        int lyapunovSteps,
         String analyzerVersion,
         long durationMs,
         Instant analysedAt) implements ObservatoryEvent {

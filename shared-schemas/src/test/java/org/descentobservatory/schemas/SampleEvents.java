@@ -30,7 +30,7 @@ final class SampleEvents {
 
     static AnalysisEvent analysis() {
         return new AnalysisEvent(AnalysisEvent.SCHEMA_VERSION, RUN_ID, 7, -11.5, 0.25, 200, 100, 1599, 1e-8, -15.0,
-                "0.1.0", 900L, AT);
+                0.012, 0.004, 20, 200, 1000, "0.1.0", 900L, AT);
     }
 
     static RunEndedEvent runEnded() {

@@ -1,5 +1,6 @@
 package org.descentobservatory.analyzer.compute;
 
+import org.descentobservatory.analyzer.compute.lyapunov.LstmJacobian;
 import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -34,6 +35,18 @@ public record LstmParameters(INDArray eTok, INDArray w, INDArray rw, INDArray b,
     /** Checks shapes and precision by {@link RecurrentParameters#requireShapes}: W, RW and b of width 4H. */
     public LstmParameters {
         RecurrentParameters.requireShapes(eTok, w, rw, b, hiddenSize, GATES);
+    }
+
+    /** A new {@link LstmCell} of θ. */
+    @Override
+    public LstmCell cell() {
+        return new LstmCell(this);
+    }
+
+    /** A new {@link LstmJacobian} of θ (per thread: it holds scratch arrays). */
+    @Override
+    public LstmJacobian zeroInputMap() {
+        return new LstmJacobian(this);
     }
 
     /**

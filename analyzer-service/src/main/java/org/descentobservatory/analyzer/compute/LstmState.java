@@ -51,4 +51,18 @@ public final class LstmState implements RecurrentState {
     public int trajectories() {
         return (int) h.rows();
     }
+
+    /** s = (h, c) per trajectory: s[0, H) = h, s[H, 2H) = c, the layout of {@code LstmJacobian}. */
+    @Override
+    public double[][] stateVectors() {
+        double[][] hRows = h.toDoubleMatrix();
+        double[][] cRows = c.toDoubleMatrix();
+        int hiddenSize = (int) h.columns();
+        double[][] states = new double[hRows.length][2 * hiddenSize];
+        for (int i = 0; i < hRows.length; i++) {
+            System.arraycopy(hRows[i], 0, states[i], 0, hiddenSize);
+            System.arraycopy(cRows[i], 0, states[i], hiddenSize, hiddenSize);
+        }
+        return states;
+    }
 }

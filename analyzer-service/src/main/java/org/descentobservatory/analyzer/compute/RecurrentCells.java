@@ -1,7 +1,6 @@
 package org.descentobservatory.analyzer.compute;
 
 import org.deeplearning4j.nn.conf.layers.LSTM;
-import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.recurrent.SimpleRnn;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
@@ -19,14 +18,6 @@ public final class RecurrentCells {
      * @throws IllegalArgumentException if layer 1 is neither, or its parameters do not fit, naming the problem
      */
     public static RecurrentCell<?> of(MultiLayerNetwork net) {
-        Layer layer = NetworkParameters.recurrentLayer(net);
-        if (layer instanceof LSTM) {
-            return new LstmCell(LstmParameters.from(net));
-        }
-        if (layer instanceof SimpleRnn) {
-            return new SimpleRnnCell(SimpleRnnParameters.from(net));
-        }
-        throw new IllegalArgumentException("Layer 1 must be an LSTM or a SimpleRnn, is "
-                + layer.getClass().getSimpleName());
+        return RecurrentParameters.from(net).cell();
     }
 }

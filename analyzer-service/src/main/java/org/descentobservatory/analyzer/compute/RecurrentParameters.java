@@ -1,5 +1,10 @@
 package org.descentobservatory.analyzer.compute;
 
+import org.deeplearning4j.nn.conf.layers.LSTM;
+import org.deeplearning4j.nn.conf.layers.Layer;
+import org.deeplearning4j.nn.conf.layers.recurrent.SimpleRnn;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.descentobservatory.analyzer.compute.lyapunov.MapWithJacobian;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -33,6 +38,34 @@ public interface RecurrentParameters {
     /** E, the embedding width. */
     default int embeddingSize() {
         return (int) eTok().columns();
+    }
+
+    /** The double-precision cell that runs θ. Cost: the token-drive table, one V×E by E×(gates·H) gemm. */
+    RecurrentCell<?> cell();
+
+    /**
+     * The zero-input map F of θ with its analytic Jacobian, on the coordinates of
+     * {@link RecurrentState#stateVectors()}, for the Lyapunov exponents. Cost: a copy of RW and b.
+     */
+    MapWithJacobian zeroInputMap();
+
+    /**
+     * θ of an embedding + {@link LSTM} network ({@link LstmParameters}) or an embedding + {@link SimpleRnn} one
+     * ({@link SimpleRnnParameters}), layer 1 bare or inside a {@code LastTimeStep}, chosen by the type of layer 1.
+     * Cost: one copy of the parameters.
+     *
+     * @throws IllegalArgumentException if layer 1 is neither, or its parameters do not fit, naming the problem
+     */
+    static RecurrentParameters from(MultiLayerNetwork net) {
+        Layer layer = NetworkParameters.recurrentLayer(net);
+        if (layer instanceof LSTM) {
+            return LstmParameters.from(net);
+        }
+        if (layer instanceof SimpleRnn) {
+            return SimpleRnnParameters.from(net);
+        }
+        throw new IllegalArgumentException("Layer 1 must be an LSTM or a SimpleRnn, is "
+                + layer.getClass().getSimpleName());
     }
 
     /**

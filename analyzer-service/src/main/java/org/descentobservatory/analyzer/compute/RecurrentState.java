@@ -14,4 +14,11 @@ public interface RecurrentState {
 
     /** N, the number of trajectories. */
     int trajectories();
+
+    /**
+     * A copy of each trajectory's full state s as a plain vector, {@code [N][n]}: h for a vanilla RNN (n = H),
+     * h then c for an LSTM (n = 2H). These are the coordinates of {@link RecurrentParameters#zeroInputMap()}.
+     * Cost: one copy of the state.
+     */
+    double[][] stateVectors();
 }

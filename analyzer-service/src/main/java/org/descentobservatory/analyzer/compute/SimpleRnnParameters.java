@@ -1,5 +1,6 @@
 package org.descentobservatory.analyzer.compute;
 
+import org.descentobservatory.analyzer.compute.lyapunov.SimpleRnnJacobian;
 import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
 import org.deeplearning4j.nn.conf.layers.recurrent.SimpleRnn;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -30,6 +31,18 @@ public record SimpleRnnParameters(INDArray eTok, INDArray w, INDArray rw, INDArr
     /** Checks shapes and precision by {@link RecurrentParameters#requireShapes}: W, RW and b of width H. */
     public SimpleRnnParameters {
         RecurrentParameters.requireShapes(eTok, w, rw, b, hiddenSize, GATES);
+    }
+
+    /** A new {@link SimpleRnnCell} of θ. */
+    @Override
+    public SimpleRnnCell cell() {
+        return new SimpleRnnCell(this);
+    }
+
+    /** A new {@link SimpleRnnJacobian} of θ (per thread: it holds scratch arrays). */
+    @Override
+    public SimpleRnnJacobian zeroInputMap() {
+        return new SimpleRnnJacobian(this);
     }
 
     /**

@@ -34,4 +34,10 @@ public final class SimpleRnnState implements RecurrentState {
     public int trajectories() {
         return (int) h.rows();
     }
+
+    /** s = h per trajectory. */
+    @Override
+    public double[][] stateVectors() {
+        return h.toDoubleMatrix();
+    }
 }

@@ -11,7 +11,10 @@ public interface AnalyzerConfig {
     /** Where checkpoints and probe sets are read from. */
     Store store();
 
-    /** The asymptotic-distance protocol (Wei et al., arXiv:2505.20030). */
+    /**
+     * The asymptotic-distance protocol (Wei et al., arXiv:2505.20030) and the largest Lyapunov exponent of the
+     * same zero-input map.
+     */
     Analysis analysis();
 
     /** {@code observatory.store.*}: endpoint, access-key, secret-key, bucket; see {@link StoreSettings}. */
@@ -36,9 +39,28 @@ public interface AnalyzerConfig {
         @WithDefault("500")
         int maxProbes();
 
-        /** Seed of the perturbation directions; the same seed makes every checkpoint's analysis comparable. Default 2505. */
+        /**
+         * Seed of the perturbation directions and of the Lyapunov tangent vector; the same seed makes every
+         * checkpoint's analysis comparable. Default 2505.
+         */
         @WithDefault("2505")
         long seed();
+
+        /**
+         * Probes the largest Lyapunov exponent λ₁ is averaged over: the first this many of the probes used for D̃
+         * (fewer if the probe set is smaller). Each costs (transient + steps) steps of the map and its Jacobian in
+         * plain Java, unbatched, so this stays far below {@link #maxProbes()} to keep λ₁ cheap beside D̃. Default 20.
+         */
+        @WithDefault("20")
+        int lyapunovProbes();
+
+        /** n₀, zero-input steps evolved before λ₁ is averaged (to reach the attractor). Default 200. */
+        @WithDefault("200")
+        int lyapunovTransientSteps();
+
+        /** n, zero-input steps λ₁ is averaged over; λ₁ is per step of the map. Default 1000. */
+        @WithDefault("1000")
+        int lyapunovSteps();
 
         /** Runs whose probe set is kept in memory (least recently used evicted). Default 8. */
         @WithDefault("8")

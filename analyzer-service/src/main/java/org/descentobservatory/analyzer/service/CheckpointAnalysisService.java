@@ -9,8 +9,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.descentobservatory.analyzer.compute.AsymptoticDistance;
-import org.descentobservatory.analyzer.compute.RecurrentCell;
-import org.descentobservatory.analyzer.compute.RecurrentCells;
+import org.descentobservatory.analyzer.compute.RecurrentParameters;
+import org.descentobservatory.analyzer.compute.lyapunov.LyapunovSpectrum;
+import org.descentobservatory.analyzer.compute.lyapunov.ProbeLyapunovSpectrum;
 import org.descentobservatory.analyzer.config.AnalyzerConfig;
 import org.descentobservatory.analyzer.config.Channels;
 import org.descentobservatory.schemas.AnalysisEvent;
@@ -30,7 +31,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Analyses one checkpoint: fetches and verifies its object, restores the network, measures the asymptotic
- * distance on the run's probe set and publishes the {@link AnalysisEvent}, keyed by run id, once the broker has
+ * distance on the run's probe set and the largest Lyapunov exponent of its zero-input map on the first
+ * {@code lyapunov-probes} of those probes, and publishes the {@link AnalysisEvent}, keyed by run id, once the broker has
  * acknowledged it. Anything that makes the checkpoint unanalysable is thrown, for the caller's failure strategy.
  */
 @ApplicationScoped
@@ -77,8 +79,10 @@ public class CheckpointAnalysisService {
             AnalysisEvent analysis = measure(event, start);
             analyses.sendMessageAndAwait(KafkaRecord.of(event.runId(), analysis));
             published.increment();
-            LOG.infof("Run %s epoch %d: D~ = %.4f, chaotic fraction %.3f (%d probes, %d ms)", event.runId(),
-                    event.epoch(), analysis.asymptoticDistance(), analysis.chaoticFraction(), analysis.probeCount(),
+            LOG.infof("Run %s epoch %d: D~ = %.4f, chaotic fraction %.3f (%d probes), lambda1 = %.5f +- %s"
+                            + " per step (%d probes), %d ms", event.runId(), event.epoch(),
+                    analysis.asymptoticDistance(), analysis.chaoticFraction(), analysis.probeCount(),
+                    analysis.largestLyapunovExponent(), analysis.lyapunovStandardError(), analysis.lyapunovProbes(),
                     analysis.durationMs());
             return analysis;
         } catch (RuntimeException e) {
@@ -100,21 +104,46 @@ public class CheckpointAnalysisService {
                     + ": SHA-256 mismatch for " + event.objectKey() + ": event says " + event.sha256()
                     + ", stored object (" + checkpoint.length + " bytes) has " + actual);
         }
-        RecurrentCell<?> cell = RecurrentCells.of(restore(event, checkpoint));
+        RecurrentParameters theta = parameters(event, restore(event, checkpoint));
         int[][] probes = probes(event, probeSets.forRun(event.runId()));
         AsymptoticDistance.Protocol protocol = new AsymptoticDistance.Protocol(settings.totalSteps(),
                 settings.perturbation(), settings.floorLog(), settings.seed());
+        LyapunovSpectrum.Settings lyapunov = lyapunovSettings(settings);
+        int[][] lyapunovProbes = Arrays.copyOf(probes, Math.min(settings.lyapunovProbes(), probes.length));
         AsymptoticDistance.Result result;
+        ProbeLyapunovSpectrum.Result spectrum;
         try {
-            result = AsymptoticDistance.measure(cell, probes, protocol);
+            result = AsymptoticDistance.measure(theta.cell(), probes, protocol);
+            spectrum = ProbeLyapunovSpectrum.measure(theta, lyapunovProbes, lyapunov);
         } catch (IllegalArgumentException e) {
             throw new CheckpointRejectedException("Run " + event.runId() + " epoch " + event.epoch()
                     + ": probe set does not fit the network: " + e.getMessage(), e);
         }
+        double standardError = spectrum.standardError()[0];
         long durationMs = (System.nanoTime() - start) / 1_000_000;
         return new AnalysisEvent(AnalysisEvent.SCHEMA_VERSION, event.runId(), event.epoch(), result.dTilde(),
                 result.chaoticFraction(), result.probeCount(), result.drivenSteps(), result.totalSteps(),
-                protocol.epsilon(), protocol.floorLog(), analyzerVersion, durationMs, Instant.now());
+                protocol.epsilon(), protocol.floorLog(), spectrum.mean()[0],
+                Double.isNaN(standardError) ? null : standardError, spectrum.probeCount(),
+                lyapunov.transientSteps(), lyapunov.steps(), analyzerVersion, durationMs, Instant.now());
+    }
+
+    /**
+     * The settings of the λ₁ measurement: k = 1, the configured transient and steps, the analysis seed. Public so
+     * that tests recompute λ₁ with exactly the service's settings.
+     */
+    public static LyapunovSpectrum.Settings lyapunovSettings(AnalyzerConfig.Analysis settings) {
+        return new LyapunovSpectrum.Settings(1, settings.lyapunovTransientSteps(), settings.lyapunovSteps(),
+                settings.seed());
+    }
+
+    private static RecurrentParameters parameters(CheckpointEvent event, MultiLayerNetwork net) {
+        try {
+            return RecurrentParameters.from(net);
+        } catch (IllegalArgumentException e) {
+            throw new CheckpointRejectedException("Run " + event.runId() + " epoch " + event.epoch()
+                    + ": unsupported network: " + e.getMessage(), e);
+        }
     }
 
     private static MultiLayerNetwork restore(CheckpointEvent event, byte[] checkpoint) {

@@ -24,6 +24,7 @@ import org.deeplearning4j.util.ModelSerializer;
 import org.descentobservatory.analyzer.compute.AsymptoticDistance;
 import org.descentobservatory.analyzer.compute.LstmCell;
 import org.descentobservatory.analyzer.compute.LstmParameters;
+import org.descentobservatory.analyzer.compute.lyapunov.ProbeLyapunovSpectrum;
 import org.descentobservatory.analyzer.config.AnalyzerConfig;
 import org.descentobservatory.infra.quarkus.LocalInfraTestResource;
 import org.descentobservatory.schemas.AnalysisEvent;
@@ -73,6 +74,8 @@ class CheckpointAnalysisFlowTest {
     private static final int LENGTH = 12;
     /** Must match %test.observatory.analysis.max-probes, so that truncation to max-probes is exercised. */
     private static final int MAX_PROBES = 5;
+    /** Must match %test.observatory.analysis.lyapunov-probes (below MAX_PROBES, so that it truncates too). */
+    private static final int LYAPUNOV_PROBES = 3;
     private static final String ZIP = "application/zip";
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
@@ -123,6 +126,7 @@ class CheckpointAnalysisFlowTest {
             assertThat(events).extracting(AnalysisEvent::epoch).containsExactly(1, 4);
             assertMatchesDirectComputation(events.get(0), net, tokens);
             assertThat(events.get(1).asymptoticDistance()).isEqualTo(events.get(0).asymptoticDistance());
+            assertThat(events.get(1).largestLyapunovExponent()).isEqualTo(events.get(0).largestLyapunovExponent());
 
             assertThat(reason(deadLetters.get(0))).contains("SHA-256 mismatch").contains(wrongSha);
             assertThat(JsonContracts.read(deadLetters.get(0).value(), CheckpointEvent.class).epoch()).isEqualTo(2);
@@ -153,6 +157,14 @@ class CheckpointAnalysisFlowTest {
         assertThat(event.perturbation()).isEqualTo(settings.perturbation());
         assertThat(event.floorLog()).isEqualTo(settings.floorLog());
         assertThat(event.analyzerVersion()).isEqualTo("0.1.0-SNAPSHOT");
+
+        ProbeLyapunovSpectrum.Result spectrum = ProbeLyapunovSpectrum.measure(LstmParameters.from(restored),
+                Arrays.copyOf(tokens, LYAPUNOV_PROBES), CheckpointAnalysisService.lyapunovSettings(settings));
+        assertThat(event.largestLyapunovExponent()).isEqualTo(spectrum.mean()[0]);
+        assertThat(event.lyapunovStandardError()).isEqualTo(spectrum.standardError()[0]);
+        assertThat(event.lyapunovProbes()).isEqualTo(LYAPUNOV_PROBES);
+        assertThat(event.lyapunovTransientSteps()).isEqualTo(settings.lyapunovTransientSteps());
+        assertThat(event.lyapunovSteps()).isEqualTo(settings.lyapunovSteps());
     }
 
     private static String reason(ConsumerRecord<String, byte[]> record) {

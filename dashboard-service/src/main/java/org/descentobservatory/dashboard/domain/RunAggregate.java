@@ -88,6 +88,8 @@ final class RunAggregate {
                 checkpoint == null ? null : checkpoint.wallTimeMs(),
                 analysis == null ? null : analysis.asymptoticDistance(),
                 analysis == null ? null : analysis.chaoticFraction(),
+                analysis == null ? null : analysis.largestLyapunovExponent(),
+                analysis == null ? null : analysis.lyapunovStandardError(),
                 analysis == null ? null : analysis.analysedAt());
     }
 }

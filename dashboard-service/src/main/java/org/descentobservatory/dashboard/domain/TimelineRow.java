@@ -23,6 +23,9 @@ import java.util.Map;
  * @param wallTimeMs         wall-clock time of the epoch (training, evaluation, storing)
  * @param asymptoticDistance D̃, the paper's mean log distance of perturbed trajectories at step T
  * @param chaoticFraction    share of probes whose distance stayed above the floor
+ * @param largestLyapunovExponent λ₁ of the zero-input map, per map step, mean over the Lyapunov probes: &lt; 0 order,
+ *                           &gt; 0 chaos
+ * @param lyapunovStandardError standard error of λ₁ over probes; null until analysed, and also when one probe was used
  * @param analysedAt         when the analysis finished; null until analysed
  */
 public record TimelineRow(
@@ -39,5 +42,7 @@ public record TimelineRow(
         Long wallTimeMs,
         Double asymptoticDistance,
         Double chaoticFraction,
+        Double largestLyapunovExponent,
+        Double lyapunovStandardError,
         Instant analysedAt) {
 }

@@ -16,6 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.descentobservatory.dashboard.Events.T0;
 import static org.descentobservatory.dashboard.Events.analysis;
 import static org.descentobservatory.dashboard.Events.asymptoticDistance;
+import static org.descentobservatory.dashboard.Events.largestLyapunovExponent;
+import static org.descentobservatory.dashboard.Events.lyapunovStandardError;
 import static org.descentobservatory.dashboard.Events.checkpoint;
 import static org.descentobservatory.dashboard.Events.ended;
 import static org.descentobservatory.dashboard.Events.started;
@@ -53,6 +55,8 @@ class RunRegistryTest {
         assertThat(first.wallTimeMs()).isEqualTo(checkpoint(RUN, 1).wallTimeMs());
         assertThat(first.asymptoticDistance()).isEqualTo(asymptoticDistance(1, 1));
         assertThat(first.chaoticFraction()).isEqualTo(analysis(RUN, 1, 1).chaoticFraction());
+        assertThat(first.largestLyapunovExponent()).isEqualTo(largestLyapunovExponent(1, 1));
+        assertThat(first.lyapunovStandardError()).isEqualTo(lyapunovStandardError(1)).isNotNull();
         assertThat(first.analysedAt()).isEqualTo(analysis(RUN, 1, 1).analysedAt());
         TimelineRow notYetAnalysed = rows.get(1);
         assertThat(notYetAnalysed.testLoss()).isEqualTo(testLoss(2));
@@ -60,6 +64,8 @@ class RunRegistryTest {
         assertThat(notYetAnalysed.maxGradientNorm()).isEqualTo(checkpoint(RUN, 2).maxGradientNorm());
         assertThat(notYetAnalysed.asymptoticDistance()).isNull();
         assertThat(notYetAnalysed.chaoticFraction()).isNull();
+        assertThat(notYetAnalysed.largestLyapunovExponent()).isNull();
+        assertThat(notYetAnalysed.lyapunovStandardError()).isNull();
         assertThat(notYetAnalysed.analysedAt()).isNull();
     }
 
@@ -128,6 +134,7 @@ class RunRegistryTest {
 
         TimelineRow row = registry.timeline(RUN).orElseThrow().get(0);
         assertThat(row.asymptoticDistance()).isEqualTo(asymptoticDistance(1, 1));
+        assertThat(row.largestLyapunovExponent()).isEqualTo(largestLyapunovExponent(1, 1));
         assertThat(row.analysedAt()).isEqualTo(analysis(RUN, 1, 1).analysedAt());
         assertThat(registry.summary(RUN).orElseThrow().epochsAnalysed()).isEqualTo(1);
     }

@@ -35,6 +35,8 @@ import static org.awaitility.Awaitility.await;
 import static org.descentobservatory.dashboard.Events.T0;
 import static org.descentobservatory.dashboard.Events.analysis;
 import static org.descentobservatory.dashboard.Events.asymptoticDistance;
+import static org.descentobservatory.dashboard.Events.largestLyapunovExponent;
+import static org.descentobservatory.dashboard.Events.lyapunovStandardError;
 import static org.descentobservatory.dashboard.Events.checkpoint;
 import static org.descentobservatory.dashboard.Events.ended;
 import static org.descentobservatory.dashboard.Events.started;
@@ -96,6 +98,8 @@ class RunTimelineKafkaTest {
                 .then().statusCode(200)
                 .body("rows[1]", hasKey("wrongTestLoss"))
                 .body("rows[1].wrongTestLoss", nullValue())
+                .body("rows[2]", hasKey("lyapunovStandardError"))
+                .body("rows[2].lyapunovStandardError", nullValue())
                 .body("rows[0].weightNorms.'1_RW'", equalTo((float) (double) weightNorms(1).get("1_RW")))
                 .extract().asString(), TimelineView.class);
         assertThat(timeline.runId()).isEqualTo(runId);
@@ -111,6 +115,8 @@ class RunTimelineKafkaTest {
             assertThat(row.maxGradientNorm()).isEqualTo(checkpoint.maxGradientNorm());
             assertThat(row.weightNorms()).containsExactlyEntriesOf(checkpoint.weightNorms());
             assertThat(row.asymptoticDistance()).isEqualTo(asymptoticDistance(row.epoch(), 1));
+            assertThat(row.largestLyapunovExponent()).isEqualTo(largestLyapunovExponent(row.epoch(), 1));
+            assertThat(row.lyapunovStandardError()).isEqualTo(lyapunovStandardError(row.epoch()));
             assertThat(row.analysedAt()).isEqualTo(analysis(runId, row.epoch(), 1).analysedAt());
         }
 

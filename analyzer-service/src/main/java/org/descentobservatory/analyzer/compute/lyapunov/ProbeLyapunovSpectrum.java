@@ -1,28 +1,30 @@
 package org.descentobservatory.analyzer.compute.lyapunov;
 
-import org.descentobservatory.analyzer.compute.LstmCell;
-import org.descentobservatory.analyzer.compute.LstmParameters;
-import org.descentobservatory.analyzer.compute.LstmState;
 import org.descentobservatory.analyzer.compute.Probes;
+import org.descentobservatory.analyzer.compute.RecurrentCell;
+import org.descentobservatory.analyzer.compute.RecurrentParameters;
+import org.descentobservatory.analyzer.compute.RecurrentState;
 
 /**
- * Lyapunov exponents of a trained network's zero-input LSTM map, averaged over the probe set: the Lyapunov
- * counterpart of the asymptotic distance D̃ (Wei et al., arXiv:2505.20030, Sec. III), which starts its zero-input
- * phase from the state each probe review leaves behind.
+ * Lyapunov exponents of a trained network's zero-input map (the LSTM's on (h, c), {@link LstmJacobian}, or the
+ * vanilla RNN's on h, {@link SimpleRnnJacobian}), averaged over the probe set: the Lyapunov counterpart of the
+ * asymptotic distance D̃ (Wei et al., arXiv:2505.20030, Sec. III), which starts its zero-input phase from the state
+ * each probe review leaves behind.
  *
  * <p>Method, for each probe i with tokens (τ_0 … τ_{L−1}):
  * <ol>
- *   <li>Drive the LSTM from h = c = 0 with the probe's tokens, L steps of {@link LstmCell} as in
- *       {@code AsymptoticDistance} (all probes batched), giving s_i = (h_{L−1}, c_{L−1}).</li>
- *   <li>From s_i run {@link LyapunovSpectrum#of} on the zero-input map {@link LstmJacobian}: n₀ transient steps,
- *       then n averaged steps, giving λ_{i,1} … λ_{i,k} per step.</li>
+ *   <li>Drive the network's {@link RecurrentCell} from the zero state with the probe's tokens, L steps as in
+ *       {@code AsymptoticDistance} (all probes batched), giving s_i ({@link RecurrentState#stateVectors()}).</li>
+ *   <li>From s_i run {@link LyapunovSpectrum#of} on the zero-input map {@link RecurrentParameters#zeroInputMap()}:
+ *       n₀ transient steps, then n averaged steps, giving λ_{i,1} … λ_{i,k} per step.</li>
  * </ol>
  * Result: the mean over probes λ̄_j = (1/N) Σ_i λ_{i,j} and its standard error √(Σ_i (λ_{i,j} − λ̄_j)² / (N − 1)) / √N
  * (NaN for a single probe). Every probe uses the same seed for Q_0. Exponents per step, as in
  * Engelken, Wolf &amp; Abbott (arXiv:2006.02427, 2020).
  *
- * <p>Cost: L batched LstmCell steps (one N×H by H×4H gemm each), then N·(n₀ + n) steps of
- * {@link LyapunovSpectrum} in plain Java: ~(18H² + 8H²k + 8Hk²)·N·(n₀ + n) flops. Single-threaded. Measured for
+ * <p>Cost: L batched cell steps (one N×H by H×(gates·H) gemm each), then N·(n₀ + n) steps of
+ * {@link LyapunovSpectrum} in plain Java: for the LSTM ~(18H² + 8H²k + 8Hk²)·N·(n₀ + n) flops, for the vanilla RNN
+ * ~(3H² + 2H²k + 4Hk²)·N·(n₀ + n). Single-threaded. Measured for the LSTM with
  * H = 60, N = 100 probes of 500 tokens, n₀ = 200, n = 1000 on the project's 2-core machines under a load average
  * of ~10 (other builds running): λ_1 alone (k = 1) 9–20 s, the top 10 (k = 10) 23–60 s; per probe and step
  * ~60–85 µs for the map and its Jacobian, ~300–420 µs with k = 10 ({@code LyapunovSpectrumBenchmark}).
@@ -48,13 +50,13 @@ public final class ProbeLyapunovSpectrum {
 
     /**
      * Runs the method of the class comment. Preconditions: at least one probe; all probes of one length L ≥ 0;
-     * every token in [0, V); k ≤ 2H.
+     * every token in [0, V); k ≤ the map's dimension (2H for the LSTM, H for the vanilla RNN).
      *
      * @throws IllegalArgumentException if a precondition fails, naming it
      */
-    public static Result measure(LstmParameters theta, int[][] probes, LyapunovSpectrum.Settings settings) {
+    public static Result measure(RecurrentParameters theta, int[][] probes, LyapunovSpectrum.Settings settings) {
         double[][] states = drivenStates(theta, probes);
-        LstmJacobian map = new LstmJacobian(theta);
+        MapWithJacobian map = theta.zeroInputMap();
         double[][] perProbe = new double[probes.length][];
         for (int i = 0; i < probes.length; i++) {
             perProbe[i] = LyapunovSpectrum.of(map, states[i], settings).exponents();
@@ -63,14 +65,16 @@ public final class ProbeLyapunovSpectrum {
     }
 
     /**
-     * s_i = (h, c) after driving the LSTM from zero with probe i's tokens, layout of {@link LstmJacobian}.
-     * Preconditions as {@link #measure}. Cost: L batched LstmCell steps.
+     * s_i after driving the network from the zero state with probe i's tokens, in the coordinates of
+     * {@link RecurrentParameters#zeroInputMap()}. Preconditions as {@link #measure}. Cost: L batched cell steps.
      */
-    public static double[][] drivenStates(LstmParameters theta, int[][] probes) {
+    public static double[][] drivenStates(RecurrentParameters theta, int[][] probes) {
         int length = Probes.requireUniformLength(probes, theta.vocabularySize());
-        int hiddenSize = theta.hiddenSize();
-        LstmCell cell = new LstmCell(theta);
-        LstmState state = LstmState.zeros(probes.length, hiddenSize);
+        return drive(theta.cell(), probes, length);
+    }
+
+    private static <S extends RecurrentState> double[][] drive(RecurrentCell<S> cell, int[][] probes, int length) {
+        S state = cell.zeroState(probes.length);
         int[] tokens = new int[probes.length];
         for (int t = 0; t < length; t++) {
             for (int i = 0; i < probes.length; i++) {
@@ -78,14 +82,7 @@ public final class ProbeLyapunovSpectrum {
             }
             cell.step(cell.tokenDrive(tokens), state);
         }
-        double[][] h = state.h().toDoubleMatrix();
-        double[][] c = state.c().toDoubleMatrix();
-        double[][] states = new double[probes.length][2 * hiddenSize];
-        for (int i = 0; i < probes.length; i++) {
-            System.arraycopy(h[i], 0, states[i], 0, hiddenSize);
-            System.arraycopy(c[i], 0, states[i], hiddenSize, hiddenSize);
-        }
-        return states;
+        return state.stateVectors();
     }
 
     private static Result summarise(double[][] perProbe, int k) {
