@@ -41,7 +41,9 @@ public final class Events {
     public static AnalysisEvent analysis(String runId, int epoch, int revision) {
         return new AnalysisEvent(AnalysisEvent.SCHEMA_VERSION, runId, epoch, asymptoticDistance(epoch, revision),
                 0.1 * revision, 50, 100, 1599, 1e-8, -15.0, largestLyapunovExponent(epoch, revision),
-                lyapunovStandardError(epoch), lyapunovProbes(epoch), 200, 1000, "test-" + revision, 20L,
+                lyapunovStandardError(epoch), lyapunovProbes(epoch), 200, 1000,
+                AnalysisEvent.PERTURB_INITIAL_HIDDEN, AnalysisEvent.DYNAMICS_ZERO_INPUT, null, null, null, null, null,
+                "test-" + revision, 20L,
                 T0.plusSeconds(1000L * revision + epoch));
     }
 

@@ -1,6 +1,7 @@
 package org.descentobservatory.schemas;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Order/chaos metrics of one checkpoint, computed by the paper's asymptotic-stability protocol.
@@ -19,6 +20,16 @@ import java.time.Instant;
  * @param lyapunovProbes      probes λ₁ was averaged over
  * @param lyapunovTransientSteps zero-input steps evolved before averaging
  * @param lyapunovSteps       zero-input steps averaged
+ * @param perturbationTarget  where the perturbation is applied: {@code initial-hidden} (h₋₁, the paper's) or
+ *                            {@code drive-end-hidden} (h after the driven steps)
+ * @param dynamics            the autonomous map analysed: {@code zero-input} (classifiers, the paper's) or
+ *                            {@code closed-loop} (forecasters: output fed back as the next input)
+ * @param logDistanceQuantiles distribution over probes of log D_i; null until computed
+ * @param asymptoticReadouts  per probe, Σ_j h_T,j of the unperturbed trajectory (the bifurcation-diagram
+ *                            readout), in probe order; null until computed
+ * @param lyapunovSpectrum    top-k exponents λ₁ ≥ … ≥ λ_k per map step, mean over probes; null when k = 1 only
+ * @param lyapunovSpectrumStandardErrors standard error of each of those means; null with the spectrum
+ * @param phase               order, edge or chaos by the thresholds in docs/order-chaos.md; null until computed
  * @param analyzerVersion     version of the analyzer that computed this
  * @param durationMs          wall-clock time of the analysis
  * @param analysedAt          when the analysis finished
@@ -39,9 +50,24 @@ public record AnalysisEvent(
         int lyapunovProbes,
         int lyapunovTransientSteps,
         int lyapunovSteps,
+        String perturbationTarget,
+        String dynamics,
+        Quantiles logDistanceQuantiles,
+        List<Double> asymptoticReadouts,
+        List<Double> lyapunovSpectrum,
+        List<Double> lyapunovSpectrumStandardErrors,
+        String phase,
         String analyzerVersion,
         long durationMs,
         Instant analysedAt) implements ObservatoryEvent {
 
     public static final int SCHEMA_VERSION = 1;
+
+    public static final String PERTURB_INITIAL_HIDDEN = "initial-hidden";
+    public static final String PERTURB_DRIVE_END_HIDDEN = "drive-end-hidden";
+    public static final String DYNAMICS_ZERO_INPUT = "zero-input";
+    public static final String DYNAMICS_CLOSED_LOOP = "closed-loop";
+    public static final String PHASE_ORDER = "order";
+    public static final String PHASE_EDGE = "edge";
+    public static final String PHASE_CHAOS = "chaos";
 }

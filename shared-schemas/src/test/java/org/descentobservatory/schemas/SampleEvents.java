@@ -1,6 +1,7 @@
 package org.descentobservatory.schemas;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /** One valid instance of every contract, for the schema tests. */
@@ -30,7 +31,10 @@ final class SampleEvents {
 
     static AnalysisEvent analysis() {
         return new AnalysisEvent(AnalysisEvent.SCHEMA_VERSION, RUN_ID, 7, -11.5, 0.25, 200, 100, 1599, 1e-8, -15.0,
-                0.012, 0.004, 20, 200, 1000, "0.1.0", 900L, AT);
+                0.012, 0.004, 20, 200, 1000, AnalysisEvent.PERTURB_INITIAL_HIDDEN,
+                AnalysisEvent.DYNAMICS_ZERO_INPUT, new Quantiles(-15, -15, -14, -12, -9, -8, -7.5),
+                List.of(0.3, -1.2), List.of(0.012, -0.3), List.of(0.004, 0.01),
+                AnalysisEvent.PHASE_EDGE, "0.1.0", 900L, AT);
     }
 
     static RunEndedEvent runEnded() {

@@ -125,7 +125,8 @@ public class CheckpointAnalysisService {
                 result.chaoticFraction(), result.probeCount(), result.drivenSteps(), result.totalSteps(),
                 protocol.epsilon(), protocol.floorLog(), spectrum.mean()[0],
                 Double.isNaN(standardError) ? null : standardError, spectrum.probeCount(),
-                lyapunov.transientSteps(), lyapunov.steps(), analyzerVersion, durationMs, Instant.now());
+                lyapunov.transientSteps(), lyapunov.steps(), AnalysisEvent.PERTURB_INITIAL_HIDDEN,
+                AnalysisEvent.DYNAMICS_ZERO_INPUT, null, null, null, null, null, analyzerVersion, durationMs, Instant.now());
     }
 
     /**
