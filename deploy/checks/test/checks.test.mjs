@@ -115,8 +115,9 @@ describe("kubernetes overlays", () => {
   });
 
   test("an embedded Secret is refused", () => {
-    const root = brokenCopy(["k8s/base/config/observatory-config.yaml", "kind: ConfigMap",
-      "kind: Secret\nstringData: {secret-key: hunter2}\n---\napiVersion: v1\nkind: ConfigMap"]);
+    const root = brokenCopy(["k8s/base/config/observatory-config.yaml", "apiVersion: v1\nkind: ConfigMap",
+      "apiVersion: v1\nkind: Secret\nmetadata: {name: leaked}\nstringData: {secret-key: hunter2}\n---\n" +
+      "apiVersion: v1\nkind: ConfigMap"]);
     const guide = readFileSync(join(root, "docs/deployment.md"), "utf8");
     assertFlags(checkReferences(overlay(root, "local"), guide), /Secret with data is embedded/);
   });
