@@ -100,7 +100,7 @@ const listed = (set) => [...set].sort().join(", ");
 
 /**
  * Topics: Topics.java, deploy/kafka/topics (compose) and every overlay's KafkaTopics name the same topics; the
- * base's partition counts are deploy/kafka/topics'; the services subscribe and publish only to those topics.
+ * base's partition counts and retention are deploy/kafka/topics'; the services use only those topics.
  */
 export function checkTopics(root, base, overlays) {
   const problems = [];
@@ -116,10 +116,14 @@ export function checkTopics(root, base, overlays) {
       problems.push(`k8s/overlays/${overlay}: KafkaTopics [${listed(declared)}] but ${TOPICS_JAVA} declares [${listed(java)}]`);
     }
   }
-  for (const { name, partitions } of file) {
+  for (const { name, partitions, retentionMs } of file) {
     const topic = base.find((o) => o.kind === "KafkaTopic" && (o.spec.topicName ?? o.metadata.name) === name);
     if (topic && topic.spec.partitions !== partitions) {
       problems.push(`k8s/base KafkaTopic ${name}: ${topic.spec.partitions} partitions, ${TOPICS_FILE} says ${partitions}`);
+    }
+    const retention = topic?.spec.config?.["retention.ms"];
+    if (topic && Number(retention) !== retentionMs) {
+      problems.push(`k8s/base KafkaTopic ${name}: retention.ms ${retention}, ${TOPICS_FILE} says ${retentionMs}`);
     }
   }
   for (const service of SERVICES) {

@@ -40,15 +40,15 @@ export function javaTopics(root) {
   return [...source.matchAll(/static\s+final\s+String\s+\w+\s*=\s*"([^"]+)"/g)].map((m) => m[1]);
 }
 
-/** deploy/kafka/topics as [{name, partitions}]. */
+/** deploy/kafka/topics as [{name, partitions, retentionMs}]. */
 export function topicsFile(root) {
   return readFileSync(join(root, TOPICS_FILE), "utf8")
     .split("\n")
     .map((line) => line.trim())
     .filter((line) => line !== "" && !line.startsWith("#"))
     .map((line) => {
-      const [name, partitions] = line.split(/\s+/);
-      return { name, partitions: Number(partitions) };
+      const [name, partitions, retentionMs] = line.split(/\s+/);
+      return { name, partitions: Number(partitions), retentionMs: Number(retentionMs) };
     });
 }
 

@@ -215,6 +215,11 @@ describe("agreement between compose, kubernetes and the services", () => {
     assertFlags(checkTopics(root, base(root), overlays(root)), /KafkaTopic observatory.checkpoints: 3 partitions, deploy\/kafka\/topics says 6/);
   });
 
+  test("a retention that differs between compose and the k8s base is flagged", () => {
+    const root = brokenCopy(["deploy/kafka/topics", "observatory.analyses 3 -1", "observatory.analyses 3 604800000"]);
+    assertFlags(checkTopics(root, base(root), overlays(root)), /KafkaTopic observatory.analyses: retention.ms -1, .* says 604800000/);
+  });
+
   test("KEDA watching another consumer group than the analyzer's is flagged", () => {
     const root = brokenCopy(["analyzer-service/src/main/resources/application.properties",
       "group.id=analyzer-service", "group.id=analyzer"]);

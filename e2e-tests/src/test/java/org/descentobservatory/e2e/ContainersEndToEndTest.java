@@ -114,12 +114,16 @@ class ContainersEndToEndTest extends EndToEndScenario {
         return "http://" + container.getHost() + ":" + container.getMappedPort(port);
     }
 
-    /** Every topic of deploy/kafka/topics ("name partitions" lines), as compose's kafka-init creates them. */
+    /**
+     * Every topic of deploy/kafka/topics ("name partitions retention.ms" lines), as compose's kafka-init creates
+     * them.
+     */
     private static void createTopics(String bootstrapServers) throws Exception {
         List<NewTopic> topics = new ArrayList<>();
         for (String line : topicLines()) {
             String[] fields = line.trim().split("\\s+");
-            topics.add(new NewTopic(fields[0], Integer.parseInt(fields[1]), (short) 1));
+            topics.add(new NewTopic(fields[0], Integer.parseInt(fields[1]), (short) 1)
+                    .configs(Map.of("retention.ms", fields[2])));
         }
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             admin.createTopics(topics).all().get(30, TimeUnit.SECONDS);
