@@ -96,7 +96,8 @@ export function envExampleValues(root) {
 
 /**
  * References of the compose file: every interpolated variable is defined in .env.example; every service has a
- * pinned image (a tag other than latest); a build's context and Dockerfile exist; bind-mounted files exist; named
+ * pinned image (a tag other than latest); a build's context and Dockerfile exist and the Dockerfile declares each
+ * build arg; bind-mounted files exist; named
  * volumes are declared; depends_on names services. Also: .env is ignored by git, and .env.example holds
  * placeholders, not secrets.
  */
@@ -130,7 +131,15 @@ export function checkComposeReferences(root, compose) {
       const context = join(root, build.context ?? ".");
       if (!existsSync(context)) problems.push(`${where}: build context ${build.context} does not exist`);
       const dockerfile = join(context, build.dockerfile ?? "Dockerfile");
-      if (!existsSync(dockerfile)) problems.push(`${where}: Dockerfile ${build.dockerfile ?? "Dockerfile"} does not exist`);
+      if (!existsSync(dockerfile)) {
+        problems.push(`${where}: Dockerfile ${build.dockerfile ?? "Dockerfile"} does not exist`);
+      } else {
+        const declared = new Set([...readFileSync(dockerfile, "utf8").matchAll(/^\s*ARG\s+([A-Za-z_][A-Za-z0-9_]*)/gm)]
+          .map((m) => m[1]));
+        for (const arg of Object.keys(build.args ?? {})) {
+          if (!declared.has(arg)) problems.push(`${where}: build arg ${arg} is no ARG of ${build.dockerfile ?? "Dockerfile"}`);
+        }
+      }
     }
     for (const volume of service.volumes ?? []) {
       const spec = typeof volume === "string" ? volume : `${volume.source}:${volume.target}`;

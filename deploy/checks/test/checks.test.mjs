@@ -161,6 +161,11 @@ describe("docker compose", () => {
     assertFlags(checkComposeReferences(root, composeFile(root)), /Dockerfile docker\/Dockerfile does not exist/);
   });
 
+  test("a build arg the Dockerfile does not declare is refused", () => {
+    const root = brokenCopy(["docker/Dockerfile.jvm", "ARG HTTP_PORT", "ARG PORT"]);
+    assertFlags(checkComposeReferences(root, composeFile(root)), /build arg HTTP_PORT is no ARG of docker\/Dockerfile.jvm/);
+  });
+
   test("a real-looking secret in .env.example is refused", () => {
     const root = brokenCopy([".env.example", "GRAFANA_ADMIN_PASSWORD=set-me-grafana-password", "GRAFANA_ADMIN_PASSWORD=Tr0ub4dor"]);
     assertFlags(checkComposeReferences(root, composeFile(root)), /GRAFANA_ADMIN_PASSWORD must be a placeholder/);
