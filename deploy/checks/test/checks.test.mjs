@@ -133,6 +133,12 @@ describe("kubernetes overlays", () => {
     const guide = readFileSync(join(root, "docs/deployment.md"), "utf8");
     assertFlags(checkReferences(overlay(root, "local"), guide), /Service\/dashboard-service: its selector matches no pod/);
   });
+
+  test("an Ingress pointing at a port its Service lacks is refused", () => {
+    const root = brokenCopy(["k8s/base/dashboard/ingress.yaml", "name: http", "name: web"]);
+    const guide = readFileSync(join(root, "docs/deployment.md"), "utf8");
+    assertFlags(checkReferences(overlay(root, "local"), guide), /Ingress\/dashboard: Service dashboard-service has no port web/);
+  });
 });
 
 describe("docker compose", () => {
