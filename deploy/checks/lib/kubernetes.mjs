@@ -44,8 +44,9 @@ const isPositiveInt = (v) => Number.isInteger(v) && v >= 1;
 /**
  * The Strimzi and KEDA resources' required fields and their references (no schema for them is available offline):
  * Kafka listeners, node pools with roles and storage, topics naming an existing cluster with partitions and
- * replicas (no more than the cluster's brokers), and a ScaledObject targeting an existing Deployment through a
- * Kafka trigger on an existing topic, with no more replicas than that topic has partitions.
+ * replicas (no more than the cluster's brokers), and a ScaledObject targeting an existing Deployment (which leaves
+ * its replica count to KEDA) through a Kafka trigger on an existing topic, with no more replicas than that topic has
+ * partitions.
  */
 export function checkCustomResources(objects) {
   const problems = [];
@@ -95,11 +96,14 @@ export function checkCustomResources(objects) {
     }
     topics.set(topicName ?? topic.metadata.name, topic);
   }
-  const deployments = new Set(byKind(objects, "Deployment").map((d) => d.metadata.name));
+  const deployments = new Map(byKind(objects, "Deployment").map((d) => [d.metadata.name, d]));
   for (const scaled of byKind(objects, "ScaledObject")) {
     const spec = scaled.spec ?? {};
-    if (!deployments.has(spec.scaleTargetRef?.name)) {
+    const target = deployments.get(spec.scaleTargetRef?.name);
+    if (!target) {
       problems.push(`${id(scaled)}: scaleTargetRef.name names no Deployment (${spec.scaleTargetRef?.name})`);
+    } else if (target.spec?.replicas !== undefined) {
+      problems.push(`${id(target)}: sets spec.replicas although ${id(scaled)} scales it (kubectl apply would reset it)`);
     }
     if (!Array.isArray(spec.triggers) || spec.triggers.length === 0) {
       problems.push(`${id(scaled)}: spec.triggers must list at least one trigger`);

@@ -98,6 +98,11 @@ describe("kubernetes overlays", () => {
     assertFlags(checkCustomResources(overlay(root, "local")), /scaleTargetRef.name names no Deployment/);
   });
 
+  test("a replica count on the Deployment KEDA scales is refused", () => {
+    const root = brokenCopy(["k8s/base/analyzer/deployment.yaml", "spec:\n  # No replicas field", "spec:\n  replicas: 2\n  # No replicas field"]);
+    assertFlags(checkCustomResources(overlay(root, "local")), /Deployment\/analyzer-service: sets spec.replicas although ScaledObject/);
+  });
+
   test("a writable root filesystem is refused", () => {
     const root = brokenCopy(["k8s/base/security/restricted-pod.yaml", "readOnlyRootFilesystem: true",
       "readOnlyRootFilesystem: false"]);
