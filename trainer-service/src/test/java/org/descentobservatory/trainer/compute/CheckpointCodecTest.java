@@ -48,9 +48,10 @@ class CheckpointCodecTest {
     }
 
     /**
-     * The re-packed zip holds DL4J's entries with their exact contents and is no larger than DL4J's own. Sizes of
-     * the default spec's network (2026-11-27; float32 weights and Adam's moments compress little): printed, as
-     * the figure behind the README's checkpoint size.
+     * The re-packed zip holds DL4J's entries with their exact contents and is no larger than DL4J's own. Measured
+     * for the default spec's network after one epoch (86,381 parameters, 2026-11-27): entries 1,041,673 bytes
+     * uncompressed, DL4J's zip 968,201, re-packed 968,194: float32 weights and Adam's moments are nearly
+     * incompressible by DEFLATE at any level.
      */
     @Test
     void repackingKeepsEveryEntryAndDoesNotGrow() throws IOException {
