@@ -44,7 +44,10 @@ public class RunViewListener {
                 case Topics.RUNS_STARTED -> registry.started(JsonContracts.read(record.value(), RunStartedEvent.class));
                 case Topics.CHECKPOINTS -> registry.checkpoint(JsonContracts.read(record.value(), CheckpointEvent.class));
                 case Topics.RUNS_ENDED -> registry.ended(JsonContracts.read(record.value(), RunEndedEvent.class));
-                case Topics.ANALYSES -> retention.analysed(JsonContracts.read(record.value(), AnalysisEvent.class));
+                case Topics.ANALYSES -> {
+                    AnalysisEvent analysis = JsonContracts.read(record.value(), AnalysisEvent.class);
+                    retention.analysed(analysis.runId(), analysis.epoch());
+                }
                 default -> LOG.warnf("Unexpected topic %s on the run view", record.topic());
             }
         } catch (MalformedJsonException e) {

@@ -1,7 +1,7 @@
 package org.descentobservatory.trainer.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.descentobservatory.schemas.AnalysisEvent;
+import jakarta.inject.Inject;
 import org.descentobservatory.trainer.config.TrainerConfig;
 import org.descentobservatory.trainer.storage.CheckpointStore;
 import org.jboss.logging.Logger;
@@ -35,9 +35,14 @@ public class CheckpointRetention {
     /** Per run (also those of other replicas, which this one may resume): analysed epochs not superseded yet. */
     private final Map<String, Set<Integer>> analysed = new HashMap<>();
 
+    @Inject
     public CheckpointRetention(CheckpointStore store, TrainerConfig config) {
+        this(store, config.trainer().retention().keepEvery());
+    }
+
+    CheckpointRetention(CheckpointStore store, OptionalInt keepEvery) {
         this.store = store;
-        this.keepEvery = config.trainer().retention().keepEvery();
+        this.keepEvery = keepEvery;
         if (keepEvery.isPresent() && keepEvery.getAsInt() < 1) {
             throw new IllegalArgumentException("observatory.trainer.retention.keep-every must be at least 1, is "
                     + keepEvery.getAsInt());
@@ -69,21 +74,21 @@ public class CheckpointRetention {
         superseded.remove(runId);
     }
 
-    /** The analyzer is done with one checkpoint (of any run; only those trained here matter). */
-    public void analysed(AnalysisEvent event) {
+    /** The analyzer is done with one checkpoint (its AnalysisEvent was published). */
+    public void analysed(String runId, int epoch) {
         if (keepEvery.isEmpty()) {
             return;
         }
         boolean delete;
         synchronized (this) {
-            Set<Integer> waiting = superseded.get(event.runId());
-            delete = waiting != null && waiting.remove(event.epoch());
+            Set<Integer> waiting = superseded.get(runId);
+            delete = waiting != null && waiting.remove(epoch);
             if (!delete) {
-                analysed.computeIfAbsent(event.runId(), id -> new HashSet<>()).add(event.epoch());
+                analysed.computeIfAbsent(runId, id -> new HashSet<>()).add(epoch);
             }
         }
         if (delete) {
-            delete(event.runId(), event.epoch());
+            delete(runId, epoch);
         }
     }
 
