@@ -103,11 +103,14 @@ public class RunExecutor {
         try {
             start(request, current);
             train(current, stop);
+            if (!stop.ending()) {
+                throw new CancellationException("stop requested after the last epoch");
+            }
             end(current.get(), RunEndedEvent.Status.COMPLETED, null);
             LOG.infof("Run %s completed after %d epochs", runId, request.spec().epochs());
             return Outcome.ENDED;
         } catch (RuntimeException | Error e) {
-            if (Thread.interrupted() || causedByInterrupt(e) || stop.isRequested()) {
+            if (Thread.interrupted() || causedByInterrupt(e) || !stop.ending()) {
                 return stopped(current.get(), stop, e);
             }
             LOG.errorf(e, "Run %s failed", runId);

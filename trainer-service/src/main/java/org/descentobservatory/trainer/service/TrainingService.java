@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -85,26 +86,32 @@ public class TrainingService {
     public CompletionStage<Void> accept(RunRequest request, int partition, Supplier<CompletionStage<Void>> ack) {
         CompletableFuture<Void> slotTaken = new CompletableFuture<>();
         LocalRun run = new LocalRun(request, new TopicPartition(Topics.RUN_REQUESTS, partition));
-        if (local.putIfAbsent(request.runId(), run) != null) {
+        LocalRun here = local.putIfAbsent(request.runId(), run);
+        if (here != null) {
+            // Its partition came back to this replica while the run was still here: the new delivery is acknowledged
+            // with the run's end, as the old one, whose acknowledgement the revocation voided.
             LOG.infof("Run %s is already here; its request came again", request.runId());
+            here.acks.add(ack);
             slotTaken.complete(null);
             return slotTaken;
         }
+        run.acks.add(ack);
         registry.requested(request);
         pool.execute(() -> {
             slotTaken.complete(null);
+            if (!run.begin()) {
+                return; // handed over while it waited for the slot
+            }
             RunExecutor.Outcome outcome = RunExecutor.Outcome.HANDED_OVER;
             try {
-                if (run.begin()) {
-                    registry.trainedHere(request.runId(), replica.id());
-                    outcome = executor.execute(request, run.stop);
-                }
+                registry.trainedHere(request.runId(), replica.id());
+                outcome = executor.execute(request, run.stop);
             } finally {
                 run.finish();
                 registry.trainedHere(request.runId(), null);
                 local.remove(request.runId(), run);
                 if (outcome == RunExecutor.Outcome.ENDED) {
-                    ack.get();
+                    run.acks.forEach(Supplier::get);
                 }
                 run.gone.complete(null);
             }
@@ -140,7 +147,15 @@ public class TrainingService {
         }
         LOG.infof("Handing over %s (%s)", leaving.stream().map(run -> run.request.runId())
                 .collect(Collectors.joining(", ")), why);
-        leaving.forEach(run -> run.stop(RunStop.Reason.HAND_OVER, why));
+        for (LocalRun run : leaving) {
+            if (run.abandon(why)) {
+                // Never started: it is gone now, so that a new delivery of its request is not taken for a duplicate.
+                local.remove(run.request.runId(), run);
+                run.gone.complete(null);
+            } else {
+                run.stop(RunStop.Reason.HAND_OVER, why);
+            }
+        }
         CompletableFuture<?> allGone = CompletableFuture.allOf(
                 leaving.stream().map(run -> run.gone).toArray(CompletableFuture[]::new));
         try {
@@ -176,21 +191,34 @@ public class TrainingService {
         final TopicPartition partition;
         final RunStop stop = new RunStop();
         final CompletableFuture<Void> gone = new CompletableFuture<>();
+        /** Acknowledge the run's request (each delivery of it); called once the run has ended. */
+        final List<Supplier<CompletionStage<Void>>> acks = new CopyOnWriteArrayList<>();
         /** The thread training the run; null before and after. */
         private Thread thread;
         private boolean finished;
+        private boolean abandoned;
 
         LocalRun(RunRequest request, TopicPartition partition) {
             this.request = request;
             this.partition = partition;
         }
 
-        /** Binds the run to the current thread; false when it was stopped while waiting for its slot. */
+        /** Binds the run to the current thread; false when it was handed over while waiting for its slot. */
         synchronized boolean begin() {
-            if (stop.reason() == RunStop.Reason.HAND_OVER) {
+            if (abandoned) {
                 return false;
             }
             thread = Thread.currentThread();
+            return true;
+        }
+
+        /** Hands over a run that has not begun: true if so (it will not begin), false if it has begun. */
+        synchronized boolean abandon(String why) {
+            if (thread != null || finished) {
+                return false;
+            }
+            stop.request(RunStop.Reason.HAND_OVER, why);
+            abandoned = true;
             return true;
         }
 
@@ -202,8 +230,7 @@ public class TrainingService {
         }
 
         synchronized void stop(RunStop.Reason reason, String detail) {
-            stop.request(reason, detail);
-            if (thread != null && !finished) {
+            if (stop.request(reason, detail) && thread != null && !finished) {
                 thread.interrupt();
             }
         }
