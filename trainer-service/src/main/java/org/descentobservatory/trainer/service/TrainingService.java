@@ -106,6 +106,10 @@ public class TrainingService {
             try {
                 registry.trainedHere(request.runId(), replica.id());
                 outcome = executor.execute(request, run.stop);
+            } catch (RuntimeException e) {
+                // E.g. the store or the broker unreachable before the run could even end: its request stays
+                // unacknowledged, so the run is resumed at the partition's next assignment or this replica's restart.
+                LOG.errorf(e, "Run %s left unfinished on %s", request.runId(), replica.id());
             } finally {
                 run.finish();
                 registry.trainedHere(request.runId(), null);
