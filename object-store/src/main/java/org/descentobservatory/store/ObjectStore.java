@@ -6,6 +6,7 @@ import io.minio.GetObjectResponse;
 import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
+import io.minio.RemoveObjectArgs;
 import io.minio.errors.ErrorResponseException;
 import org.jboss.logging.Logger;
 
@@ -95,6 +96,20 @@ public final class ObjectStore implements AutoCloseable {
                 throw new MissingObjectException("No object " + describe(key) + ": " + reason(e), e);
             }
             throw new StoreException("Cannot read " + describe(key) + ": " + reason(e), e);
+        }
+    }
+
+    /**
+     * Deletes the object under {@code key}; deleting an object that is not there succeeds (S3 semantics), so a
+     * retried delete is harmless.
+     *
+     * @throws StoreException if the store cannot be reached or refuses
+     */
+    public void delete(String key) {
+        try {
+            client.removeObject(RemoveObjectArgs.builder().bucket(bucket).object(key).build());
+        } catch (Exception e) {
+            throw new StoreException("Cannot delete " + describe(key) + ": " + reason(e), e);
         }
     }
 

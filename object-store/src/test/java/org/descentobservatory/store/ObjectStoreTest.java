@@ -68,6 +68,22 @@ class ObjectStoreTest {
     }
 
     @Test
+    void deleteRemovesTheObjectAndIsHarmlessWhenRepeated() {
+        try (ObjectStore store = new ObjectStore(settings("delete", server.secretKey()))) {
+            store.ensureBucket();
+            store.put("runs/r/checkpoints/epoch-000001.zip", bytes("one"), "application/zip");
+            store.put("runs/r/checkpoints/epoch-000002.zip", bytes("two"), "application/zip");
+
+            store.delete("runs/r/checkpoints/epoch-000001.zip");
+            store.delete("runs/r/checkpoints/epoch-000001.zip");
+
+            assertThatThrownBy(() -> store.get("runs/r/checkpoints/epoch-000001.zip"))
+                    .isInstanceOf(MissingObjectException.class);
+            assertThat(store.get("runs/r/checkpoints/epoch-000002.zip")).isEqualTo(bytes("two"));
+        }
+    }
+
+    @Test
     void aMissingKeyIsAMissingObjectNamingBucketAndKey() {
         try (ObjectStore store = new ObjectStore(settings("missing-key", server.secretKey()))) {
             store.ensureBucket();

@@ -5,6 +5,8 @@ import java.util.Arrays;
 /** Each JSON document the observatory exchanges, with the record that carries it and its schema file. */
 public enum Contract {
     RUN_SPEC(RunSpec.class, "run-spec.v1.schema.json"),
+    RUN_REQUEST(RunRequest.class, "run-request.v1.schema.json"),
+    RUN_CONTROL(RunControl.class, "run-control.v1.schema.json"),
     RUN_STARTED(RunStartedEvent.class, "run-started-event.v1.schema.json"),
     CHECKPOINT(CheckpointEvent.class, "checkpoint-event.v1.schema.json"),
     ANALYSIS(AnalysisEvent.class, "analysis-event.v1.schema.json"),

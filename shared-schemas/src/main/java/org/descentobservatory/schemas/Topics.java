@@ -8,6 +8,15 @@ import java.util.List;
  */
 public final class Topics {
 
+    /**
+     * {@link RunRequest}s: a run to train, consumed by the trainer replicas as one consumer group, so that each run
+     * is trained by exactly one replica; a request's offset is committed only once its run has ended.
+     */
+    public static final String RUN_REQUESTS = "observatory.run-requests";
+
+    /** {@link RunControl}s: commands for a run in progress (cancel), read by every trainer replica. */
+    public static final String RUN_CONTROL = "observatory.run-control";
+
     /** {@link RunStartedEvent}s: a run was accepted, with its full spec. */
     public static final String RUNS_STARTED = "observatory.runs.started";
 
@@ -27,7 +36,8 @@ public final class Topics {
     public static final String DEAD_LETTER = "observatory.dead-letter";
 
     /** Every topic above, for whoever provisions them (launcher, tests, Kafka operators). */
-    public static final List<String> ALL = List.of(RUNS_STARTED, RUNS_ENDED, CHECKPOINTS, ANALYSES, DEAD_LETTER);
+    public static final List<String> ALL = List.of(RUN_REQUESTS, RUN_CONTROL, RUNS_STARTED, RUNS_ENDED, CHECKPOINTS,
+            ANALYSES, DEAD_LETTER);
 
     private Topics() {
     }

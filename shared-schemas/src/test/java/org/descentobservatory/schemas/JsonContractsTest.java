@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class JsonContractsTest {
 
     static Stream<Object> samples() {
-        return Stream.of(SampleEvents.spec(), SampleEvents.runStarted(), SampleEvents.checkpoint(),
+        return Stream.of(SampleEvents.spec(), SampleEvents.runRequest(), SampleEvents.runControl(),
+                SampleEvents.runStarted(), SampleEvents.checkpoint(),
                 SampleEvents.analysis(), SampleEvents.runEnded(), SampleEvents.probeSet());
     }
 

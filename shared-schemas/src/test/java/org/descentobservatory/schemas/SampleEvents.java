@@ -18,6 +18,14 @@ final class SampleEvents {
                 RunSpec.SIMPLE_RNN, RunSpec.PADDING_POST, RunSpec.KERAS_ADAM_EPSILON, 1.0);
     }
 
+    static RunRequest runRequest() {
+        return RunRequest.of(RUN_ID, spec(), "sweep-20261127-120000-cd34", AT);
+    }
+
+    static RunControl runControl() {
+        return RunControl.cancel(RUN_ID, "wrong learning rate", AT);
+    }
+
     static RunStartedEvent runStarted() {
         return RunStartedEvent.of(RUN_ID, spec(), AT);
     }

@@ -222,6 +222,27 @@ public final class ChildProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Kills the process with SIGKILL ({@link Process#destroyForcibly}), as {@code kill -9} would, and waits for it to
+     * exit. Its descendants, if any, are left alone: this simulates the crash of this one process.
+     */
+    public void kill() {
+        synchronized (RUNNING) {
+            RUNNING.remove(this);
+        }
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException(name + " (pid " + pid() + ") survived SIGKILL for "
+                        + STOP_TIMEOUT.toSeconds() + " s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while killing " + name, e);
+        }
+        LOG.log(System.Logger.Level.INFO, "Killed {0} (pid {1})", name, String.valueOf(pid()));
+    }
+
     /** Same as {@link #stop()}. */
     @Override
     public void close() {

@@ -1,7 +1,9 @@
 package org.descentobservatory.infra;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -108,6 +110,20 @@ public final class LocalInfrastructure implements AutoCloseable {
     /** {@code observatory.store.bucket} for the services; it exists once {@code start} returns. */
     public String bucket() {
         return ObjectKeys.DEFAULT_BUCKET;
+    }
+
+    /**
+     * What a service needs to use this broker and store: {@code kafka.bootstrap.servers} and
+     * {@code observatory.store.endpoint}, {@code .access-key}, {@code .secret-key}, {@code .bucket}.
+     */
+    public Map<String, String> serviceConfig() {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("kafka.bootstrap.servers", kafkaBootstrapServers());
+        config.put("observatory.store.endpoint", storeEndpoint());
+        config.put("observatory.store.access-key", storeAccessKey());
+        config.put("observatory.store.secret-key", storeSecretKey());
+        config.put("observatory.store.bucket", bucket());
+        return config;
     }
 
     /** The broker, e.g. for an admin client. */

@@ -105,12 +105,7 @@ public final class ObservatoryStack implements AutoCloseable {
     }
 
     private static Map<String, String> serviceConfig(LocalInfrastructure infrastructure, StackOptions options) {
-        Map<String, String> config = new LinkedHashMap<>();
-        config.put("kafka.bootstrap.servers", infrastructure.kafkaBootstrapServers());
-        config.put("observatory.store.endpoint", infrastructure.storeEndpoint());
-        config.put("observatory.store.access-key", infrastructure.storeAccessKey());
-        config.put("observatory.store.secret-key", infrastructure.storeSecretKey());
-        config.put("observatory.store.bucket", infrastructure.bucket());
+        Map<String, String> config = new LinkedHashMap<>(infrastructure.serviceConfig());
         config.putAll(options.serviceConfig());
         return config;
     }

@@ -43,6 +43,18 @@ public final class ServiceProcess implements AutoCloseable {
      */
     public static ServiceProcess launch(ProjectLayout layout, ObservatoryService service, Path stackDir, int port,
                                         Map<String, String> config) {
+        return launch(layout, service, service.module(), stackDir, port, config);
+    }
+
+    /**
+     * Starts one instance of the service without waiting for it, e.g. a second trainer replica: like
+     * {@link #launch(ProjectLayout, ObservatoryService, Path, int, Map)}, but it runs in and logs to
+     * {@code <stackDir>/<instance>/<instance>.log}. Starting an instance again (after {@link #kill}) appends to its log.
+     *
+     * @param instance a name for the instance's directory, log and messages, e.g. {@code trainer-b}
+     */
+    public static ServiceProcess launch(ProjectLayout layout, ObservatoryService service, String instance,
+                                        Path stackDir, int port, Map<String, String> config) {
         Path workDir = stackDir.toAbsolutePath();
         Path jar = layout.serviceJar(service);
         int httpPort = Ports.resolve(port, service.module());
@@ -52,8 +64,8 @@ public final class ServiceProcess implements AutoCloseable {
         config.forEach((key, value) -> arguments.add("-D" + key + "=" + value));
         arguments.add("-jar");
         arguments.add(jar.toString());
-        Path logFile = workDir.resolve(service.module()).resolve(service.module() + ".log");
-        ChildProcess process = ChildProcess.start(service.module(), arguments, Map.of("OMP_NUM_THREADS", "1"), logFile);
+        Path logFile = workDir.resolve(instance).resolve(instance + ".log");
+        ChildProcess process = ChildProcess.start(instance, arguments, Map.of("OMP_NUM_THREADS", "1"), logFile);
         return new ServiceProcess(service, process, "http://127.0.0.1:" + httpPort);
     }
 
@@ -84,6 +96,14 @@ public final class ServiceProcess implements AutoCloseable {
     /** The service's process. */
     public ChildProcess process() {
         return process;
+    }
+
+    /**
+     * Kills the service at once, as a crash or {@code kill -9} would (SIGKILL to its JVM: no shutdown hook runs, it
+     * leaves no consumer group, finishes no upload), and returns once it has exited.
+     */
+    public void kill() {
+        process.kill();
     }
 
     /** Stops the service (SIGTERM: Quarkus shuts down gracefully). */

@@ -4,6 +4,10 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import org.descentobservatory.store.StoreSettings;
 
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalInt;
+
 /** The trainer's settings, all under the prefix {@code observatory}. */
 @ConfigMapping(prefix = "observatory")
 public interface TrainerConfig {
@@ -11,7 +15,7 @@ public interface TrainerConfig {
     /** Where checkpoints and probe sets are stored. */
     Store store();
 
-    /** How runs are scheduled. */
+    /** How runs are scheduled and who may start them. */
     Trainer trainer();
 
     /**
@@ -21,15 +25,60 @@ public interface TrainerConfig {
     interface Store extends StoreSettings {
     }
 
-    /** Run scheduling. */
+    /** Run scheduling, access and storage policy. */
     interface Trainer {
 
         /**
-         * {@code observatory.trainer.max-concurrent-runs}: runs trained at the same time, at least 1; default 1.
-         * Further runs wait in a queue. One run keeps one core busy (ND4J runs single-threaded, OMP_NUM_THREADS=1),
-         * so more than the number of cores only slows every run down.
+         * {@code observatory.trainer.max-concurrent-runs}: runs this replica trains at the same time, at least 1;
+         * default 1. The replica takes a further run request off Kafka only when a slot is free, so waiting runs stay
+         * on the topic for whichever replica frees a slot first among those owning its partition. One run keeps one
+         * core busy (ND4J runs single-threaded, OMP_NUM_THREADS=1), so more than the number of cores only slows every
+         * run down.
          */
         @WithDefault("1")
         int maxConcurrentRuns();
+
+        /**
+         * {@code observatory.trainer.api-token}: the bearer token that {@code POST} requests (start, sweep, cancel)
+         * must carry as {@code Authorization: Bearer <token>}; reads need none. Unset (the default): starting and
+         * cancelling are open to anyone who reaches the port, and the trainer warns about it at startup. Give every
+         * replica the same token.
+         */
+        Optional<String> apiToken();
+
+        /**
+         * {@code observatory.trainer.replica-id}: this replica's name in logs, in {@code GET /api/runs} and in run
+         * manifests; default {@code <host>-<pid>}.
+         */
+        Optional<String> replicaId();
+
+        /**
+         * {@code observatory.trainer.max-sweep-runs}: the most runs one {@code POST /api/sweeps} may request;
+         * default 1000.
+         */
+        @WithDefault("1000")
+        int maxSweepRuns();
+
+        /**
+         * {@code observatory.trainer.handover-grace}: how long a replica losing a run (its partition reassigned, or
+         * the replica shutting down) waits for the run to stop at the next minibatch before letting it go; default
+         * 30 s. A run stopped this way ends nowhere: its next owner resumes it from its last checkpoint.
+         */
+        @WithDefault("30s")
+        Duration handoverGrace();
+
+        /** Which checkpoints a run keeps. */
+        Retention retention();
+    }
+
+    /** Checkpoint retention, {@code observatory.trainer.retention.*}. */
+    interface Retention {
+
+        /**
+         * {@code observatory.trainer.retention.keep-every}: when set to k ≥ 1, a run keeps the checkpoint of every
+         * k-th epoch and its latest one, and deletes the others once the analyzer has published their analysis
+         * (a checkpoint not yet analysed is never deleted). Unset (the default): every checkpoint is kept.
+         */
+        OptionalInt keepEvery();
     }
 }

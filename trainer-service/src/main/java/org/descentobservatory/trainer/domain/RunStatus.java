@@ -1,13 +1,17 @@
 package org.descentobservatory.trainer.domain;
 
-/** Where a run is in its life on this trainer. */
+/** Where a run is in its life. */
 public enum RunStatus {
-    /** Accepted, waiting for a free training slot. */
+    /** Requested, waiting for a trainer replica with a free slot. */
     QUEUED,
-    /** Training. */
+    /** Training (or, after its replica died, waiting to be resumed by another). */
     RUNNING,
     COMPLETED,
-    /** Stopped by the trainer shutting down. */
+    /** Stopped by a cancel request. */
     CANCELLED,
-    FAILED
+    FAILED;
+
+    public boolean hasEnded() {
+        return this == COMPLETED || this == CANCELLED || this == FAILED;
+    }
 }

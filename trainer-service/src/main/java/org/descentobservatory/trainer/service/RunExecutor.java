@@ -4,7 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.descentobservatory.schemas.CheckpointEvent;
 import org.descentobservatory.schemas.ProbeSet;
+import org.descentobservatory.schemas.RunControl;
 import org.descentobservatory.schemas.RunEndedEvent;
+import org.descentobservatory.schemas.RunRequest;
 import org.descentobservatory.schemas.RunSpec;
 import org.descentobservatory.schemas.RunStartedEvent;
 import org.descentobservatory.trainer.compute.Checkpoint;
@@ -17,72 +19,263 @@ import org.descentobservatory.trainer.compute.SplitEvaluator;
 import org.descentobservatory.trainer.compute.SplitMetrics;
 import org.descentobservatory.trainer.compute.SyntheticSentimentTask;
 import org.descentobservatory.trainer.compute.WeightNorms;
-import org.descentobservatory.trainer.domain.EpochSummary;
-import org.descentobservatory.trainer.domain.RunSnapshot;
-import org.descentobservatory.trainer.domain.RunStatus;
+import org.descentobservatory.trainer.domain.ProgressWindow;
+import org.descentobservatory.trainer.domain.RunManifest;
+import org.descentobservatory.trainer.domain.RunProgress;
 import org.descentobservatory.trainer.storage.CheckpointStore;
+import org.descentobservatory.trainer.storage.RunStateStore;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Trains one run from start to end on the calling (worker) thread:
+ * Trains one run on the calling (worker) thread, from its start or from where its last trainer left it. Every step
+ * whose effect others see is made durable first and published after, and the run's manifest records what was
+ * published, so that after a crash at any point the next trainer redoes exactly what may be missing:
  * <ol>
- *   <li>publish {@link RunStartedEvent};</li>
- *   <li>generate the data and store the probe set (before any checkpoint event, so the analyzer can rely on it);</li>
- *   <li>per epoch: train, evaluate both splits, serialise, store the checkpoint, and only then publish its
- *       {@link CheckpointEvent}, awaiting the broker's ack, so that every event points at an object that exists;</li>
- *   <li>publish {@link RunEndedEvent}: COMPLETED, or FAILED with the reason, or CANCELLED when the thread is
- *       interrupted during training (the trainer shutting down, see {@link TrainingService}).</li>
+ *   <li>manifest (start time) → probe set → publish {@link RunStartedEvent} → manifest "start published";</li>
+ *   <li>per epoch e: train, evaluate both splits, store the checkpoint zip, store the {@link CheckpointEvent} as
+ *       JSON, publish it (awaiting the broker's ack), manifest "e published";</li>
+ *   <li>manifest (the end) → publish {@link RunEndedEvent} → manifest "end published": COMPLETED; FAILED with the
+ *       reason; CANCELLED when a user cancelled it.</li>
  * </ol>
+ * Resuming after the last published epoch p: a stored event of epoch p + 1 is published as stored (its checkpoint
+ * is stored too), else epoch p + 1 is trained again from checkpoint p. Training from a checkpoint repeats the
+ * uninterrupted run bit for bit (weights, Adam's state and step count are in the checkpoint, an epoch's data order
+ * depends on (seed, epoch) only), so no epoch is missing and none is published with different contents; at worst
+ * the last one before a crash is published twice, identical.
+ * <p>
+ * A run asked to hand over (see {@link RunStop}) stops at the next minibatch without ending: whoever trains it next
+ * resumes it.
  */
 @ApplicationScoped
 public class RunExecutor {
 
+    /** How a run left this replica. */
+    public enum Outcome {
+        /** It ended (completed, failed or cancelled) and its end is published: its request is done. */
+        ENDED,
+        /** It stopped without ending, to be resumed elsewhere or later: its request must stay pending. */
+        HANDED_OVER
+    }
+
     private static final Logger LOG = Logger.getLogger(RunExecutor.class);
 
     private final CheckpointStore store;
+    private final RunStateStore state;
     private final RunEventPublisher publisher;
-    private final RunRegistry registry;
     private final TrainerMetrics metrics;
+    private final CheckpointRetention retention;
+    private final Replica replica;
 
-    public RunExecutor(CheckpointStore store, RunEventPublisher publisher, RunRegistry registry,
-                       TrainerMetrics metrics) {
+    public RunExecutor(CheckpointStore store, RunStateStore state, RunEventPublisher publisher,
+                       TrainerMetrics metrics, CheckpointRetention retention, Replica replica) {
         this.store = store;
+        this.state = state;
         this.publisher = publisher;
-        this.registry = registry;
         this.metrics = metrics;
+        this.retention = retention;
+        this.replica = replica;
     }
 
-    public void execute(String runId, RunSpec spec) {
-        registry.update(runId, run -> run.withStatus(RunStatus.RUNNING, null));
+    public Outcome execute(RunRequest request, RunStop stop) {
+        String runId = request.runId();
+        RunManifest manifest = state.findManifest(runId).orElse(null);
+        if (manifest != null && manifest.ended() != null) {
+            finishEnd(manifest);
+            LOG.infof("Run %s already ended %s; nothing to do", runId, manifest.ended().status());
+            return Outcome.ENDED;
+        }
+        Optional<RunControl> cancel = state.findCancelRequest(runId);
+        if (cancel.isPresent()) {
+            end(manifestOf(request, manifest), RunEndedEvent.Status.CANCELLED, cancelReason(cancel.get().reason()));
+            return Outcome.ENDED;
+        }
+        manifest = manifest == null ? RunManifest.starting(request, replica.id(), Instant.now())
+                : manifest.takenOverBy(replica.id(), Instant.now());
+        // The manifest as last stored, so that however training stops, its end counts the epochs published.
+        AtomicReference<RunManifest> current = new AtomicReference<>(manifest);
         try {
-            publisher.started(RunStartedEvent.of(runId, spec, Instant.now()));
-            LOG.infof("Run %s started: %s", runId, spec);
-            train(runId, spec);
-            end(runId, RunStatus.COMPLETED, null);
-            LOG.infof("Run %s completed after %d epochs", runId, spec.epochs());
-        } catch (RuntimeException | Error e) {
-            // Clear a pending interrupt so that the end can still be published; restore it for the executor after.
-            boolean interrupted = Thread.interrupted() || causedByInterrupt(e);
-            if (interrupted) {
-                LOG.warnf("Run %s cancelled: %s", runId, e.getMessage());
-                end(runId, RunStatus.CANCELLED, "trainer shutting down: " + e.getMessage());
-                Thread.currentThread().interrupt();
-            } else {
-                LOG.errorf(e, "Run %s failed", runId);
-                end(runId, RunStatus.FAILED, e.getClass().getSimpleName() + ": " + e.getMessage());
+            start(request, current);
+            train(current, stop);
+            if (!stop.ending()) {
+                throw new CancellationException("stop requested after the last epoch");
             }
+            end(current.get(), RunEndedEvent.Status.COMPLETED, null);
+            LOG.infof("Run %s completed after %d epochs", runId, request.spec().epochs());
+            return Outcome.ENDED;
+        } catch (RuntimeException | Error e) {
+            if (Thread.interrupted() || causedByInterrupt(e) || !stop.ending()) {
+                return stopped(current.get(), stop, e);
+            }
+            LOG.errorf(e, "Run %s failed", runId);
+            end(current.get(), RunEndedEvent.Status.FAILED, e.getClass().getSimpleName() + ": " + e.getMessage());
+            return Outcome.ENDED;
         }
     }
 
+    /** The run was interrupted: it ends CANCELLED if a user asked, else it is handed over. */
+    private Outcome stopped(RunManifest manifest, RunStop stop, Throwable where) {
+        // The interrupt is consumed here: publishing the end or returning the thread to the pool must not see it.
+        Thread.interrupted();
+        if (stop.reason() == RunStop.Reason.CANCEL) {
+            LOG.infof("Run %s cancelled after epoch %d", manifest.runId(), manifest.lastPublishedEpoch());
+            end(manifest, RunEndedEvent.Status.CANCELLED, cancelReason(stop.detail()));
+            return Outcome.ENDED;
+        }
+        LOG.infof("Run %s handed over after epoch %d (%s): %s", manifest.runId(), manifest.lastPublishedEpoch(),
+                stop.detail() == null ? "interrupted" : stop.detail(), where.getMessage());
+        return Outcome.HANDED_OVER;
+    }
+
+    /** Publishes the start unless the manifest says it was. */
+    private void start(RunRequest request, AtomicReference<RunManifest> current) {
+        RunManifest manifest = current.get();
+        state.putManifest(manifest);
+        if (manifest.startPublished()) {
+            return;
+        }
+        SentimentData data = SyntheticSentimentTask.generate(request.spec());
+        store.putProbeSet(ProbeSet.of(request.runId(), data.test().firstSequences(request.spec().probeCount())));
+        publisher.started(RunStartedEvent.of(request.runId(), request.spec(), manifest.startedAt()));
+        store(current, manifest.withStartPublished(Instant.now()));
+        LOG.infof("Run %s started on %s: %s", request.runId(), replica.id(), request.spec());
+    }
+
     /**
-     * Whether {@code e} is the trainer interrupting the run (shutdown), wherever the interrupt surfaced: between
-     * minibatches ({@link CancellationException}) or inside a blocking call such as an object-store upload, which
-     * wraps the {@link InterruptedException}.
+     * Trains the epochs after the last published one.
+     *
+     * @throws CancellationException when {@code stop} is requested (checked between minibatches)
+     */
+    private void train(AtomicReference<RunManifest> current, RunStop stop) {
+        String runId = current.get().runId();
+        RunSpec spec = current.get().spec();
+        publishStoredEpoch(current);
+        int resumeAfter = current.get().lastPublishedEpoch();
+        retention.tracking(runId, resumeAfter);
+        try {
+            SentimentData data = SyntheticSentimentTask.generate(spec);
+            MultiLayerNetwork network = resumeAfter == 0 ? SentimentNetworkFactory.create(spec)
+                    : CheckpointCodec.decode(store.getCheckpoint(runId, resumeAfter));
+            if (resumeAfter > 0) {
+                LOG.infof("Run %s resumes on %s from the checkpoint of epoch %d/%d", runId, replica.id(), resumeAfter,
+                        spec.epochs());
+            }
+            EpochTrainer trainer = new EpochTrainer(spec.batchSize(), spec.seed());
+            ProgressWindow window = new ProgressWindow();
+            for (int epoch = resumeAfter + 1; epoch <= spec.epochs(); epoch++) {
+                if (stop.isRequested()) {
+                    throw new CancellationException("stop requested before epoch " + epoch);
+                }
+                CheckpointEvent event = trainEpoch(runId, spec, network, trainer, data, epoch);
+                publisher.checkpoint(event);
+                store(current, current.get().withPublishedEpoch(epoch, Instant.now()));
+                retention.published(runId, epoch);
+                window.completed(epoch, Instant.now());
+                logEpoch(event, spec.epochs(), window.progress(spec.epochs()));
+            }
+        } finally {
+            retention.untracking(runId);
+        }
+    }
+
+    /** Trains, evaluates and stores one epoch; returns its checkpoint event, stored, not yet published. */
+    private CheckpointEvent trainEpoch(String runId, RunSpec spec, MultiLayerNetwork network, EpochTrainer trainer,
+                                       SentimentData data, int epoch) {
+        long start = System.nanoTime();
+        EpochStatistics minibatches = trainer.trainEpoch(network, data.train(), epoch);
+        SplitMetrics train = SplitEvaluator.evaluate(network, data.train());
+        SplitMetrics test = SplitEvaluator.evaluate(network, data.test());
+        Map<String, Double> weightNorms = WeightNorms.of(network);
+        Checkpoint checkpoint = CheckpointCodec.encode(network);
+        long uploadStart = System.nanoTime();
+        String key = store.putCheckpoint(runId, epoch, checkpoint.bytes());
+        metrics.checkpointStored(runId, checkpoint.sizeBytes(), Duration.ofNanos(System.nanoTime() - uploadStart));
+        Duration wallTime = Duration.ofNanos(System.nanoTime() - start);
+        CheckpointEvent event = CheckpointEvent.of(runId, epoch, train.meanLoss(), test.meanLoss(), test.accuracy(),
+                test.wrongLoss(), minibatches.meanBatchLoss(), minibatches.maxBatchLoss(),
+                minibatches.meanGradientNorm(), minibatches.maxGradientNorm(), weightNorms,
+                key, checkpoint.sha256(), checkpoint.sizeBytes(), wallTime.toMillis(), Instant.now());
+        state.putCheckpointEvent(event);
+        metrics.epochCompleted(runId, wallTime, train.meanLoss(), test.meanLoss());
+        return event;
+    }
+
+    /**
+     * Publishes the epoch after the last published one if its event is stored: the previous trainer stored it and
+     * died before the broker acknowledged it, or before it recorded the ack.
+     */
+    private void publishStoredEpoch(AtomicReference<RunManifest> current) {
+        RunManifest manifest = current.get();
+        int next = manifest.lastPublishedEpoch() + 1;
+        Optional<CheckpointEvent> stored = next > manifest.spec().epochs() ? Optional.empty()
+                : state.findCheckpointEvent(manifest.runId(), next);
+        if (stored.isEmpty()) {
+            return;
+        }
+        publisher.checkpoint(stored.get());
+        store(current, manifest.withPublishedEpoch(next, Instant.now()));
+        LOG.infof("Run %s: published the stored event of epoch %d again", manifest.runId(), next);
+    }
+
+    /** Stores the manifest, then makes it the current one. */
+    private void store(AtomicReference<RunManifest> current, RunManifest manifest) {
+        state.putManifest(manifest);
+        current.set(manifest);
+    }
+
+    private static void logEpoch(CheckpointEvent event, int epochs, RunProgress progress) {
+        LOG.infof("Run %s epoch %d/%d: train loss %.4f, test loss %.4f (accuracy %.3f; on wrong reviews %s), "
+                        + "batch loss mean %.4f max %.4f, gradient norm mean %.4f max %.4f, %.2f s; %s",
+                event.runId(), event.epoch(), epochs, event.trainLoss(), event.testLoss(), event.testAccuracy(),
+                event.wrongTestLoss() == null ? "none" : String.format("%.4f", event.wrongTestLoss()),
+                event.meanBatchLoss(), event.maxBatchLoss(), event.meanGradientNorm(), event.maxGradientNorm(),
+                event.wallTimeMs() / 1000.0, describe(progress));
+    }
+
+    private static String describe(RunProgress progress) {
+        if (progress.epochsPerSecond() == null) {
+            return "rate unknown yet";
+        }
+        return String.format("%.3f epochs/s, ETA %s", progress.epochsPerSecond(),
+                Duration.ofSeconds(progress.etaSeconds()).toString().substring(2).toLowerCase());
+    }
+
+    /** Records the end in the manifest, then publishes it. */
+    private void end(RunManifest manifest, RunEndedEvent.Status status, String reason) {
+        RunEndedEvent ended = RunEndedEvent.of(manifest.runId(), status, reason, manifest.lastPublishedEpoch(),
+                Instant.now());
+        RunManifest ending = manifest.withEnded(ended, Instant.now());
+        state.putManifest(ending);
+        finishEnd(ending);
+    }
+
+    /** Publishes the stored end unless the manifest says it was. */
+    private void finishEnd(RunManifest manifest) {
+        if (manifest.endPublished()) {
+            return;
+        }
+        publisher.ended(manifest.ended());
+        state.putManifest(manifest.withEndPublished(Instant.now()));
+    }
+
+    private RunManifest manifestOf(RunRequest request, RunManifest manifest) {
+        return manifest != null ? manifest : RunManifest.starting(request, replica.id(), Instant.now());
+    }
+
+    private static String cancelReason(String detail) {
+        return detail == null || detail.isBlank() ? "cancelled" : "cancelled: " + detail;
+    }
+
+    /**
+     * Whether {@code e} is the run's thread being interrupted, wherever the interrupt surfaced: between minibatches
+     * ({@link CancellationException}) or inside a blocking call such as an object-store upload, which wraps the
+     * {@link InterruptedException}.
      */
     private static boolean causedByInterrupt(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
@@ -92,51 +285,4 @@ public class RunExecutor {
         }
         return false;
     }
-
-    private void train(String runId, RunSpec spec) {
-        SentimentData data = SyntheticSentimentTask.generate(spec);
-        store.putProbeSet(ProbeSet.of(runId, data.test().firstSequences(spec.probeCount())));
-        MultiLayerNetwork network = SentimentNetworkFactory.create(spec);
-        EpochTrainer trainer = new EpochTrainer(spec.batchSize(), spec.seed());
-        for (int epoch = 1; epoch <= spec.epochs(); epoch++) {
-            long start = System.nanoTime();
-            EpochStatistics minibatches = trainer.trainEpoch(network, data.train(), epoch);
-            SplitMetrics train = SplitEvaluator.evaluate(network, data.train());
-            SplitMetrics test = SplitEvaluator.evaluate(network, data.test());
-            Map<String, Double> weightNorms = WeightNorms.of(network);
-            Checkpoint checkpoint = CheckpointCodec.encode(network);
-            long uploadStart = System.nanoTime();
-            String key = store.putCheckpoint(runId, epoch, checkpoint.bytes());
-            metrics.checkpointStored(runId, checkpoint.sizeBytes(), Duration.ofNanos(System.nanoTime() - uploadStart));
-            Duration wallTime = Duration.ofNanos(System.nanoTime() - start);
-            publisher.checkpoint(CheckpointEvent.of(runId, epoch, train.meanLoss(), test.meanLoss(), test.accuracy(),
-                    test.wrongLoss(), minibatches.meanBatchLoss(), minibatches.maxBatchLoss(),
-                    minibatches.meanGradientNorm(), minibatches.maxGradientNorm(), weightNorms,
-                    key, checkpoint.sha256(), checkpoint.sizeBytes(), wallTime.toMillis(), Instant.now()));
-            EpochSummary summary = new EpochSummary(epoch, train.meanLoss(), test.meanLoss(), test.accuracy(),
-                    wallTime.toMillis());
-            registry.update(runId, run -> run.withEpoch(summary));
-            metrics.epochCompleted(runId, wallTime, train.meanLoss(), test.meanLoss());
-            LOG.infof("Run %s epoch %d/%d: train loss %.4f (accuracy %.3f), test loss %.4f (accuracy %.3f; "
-                            + "on wrong reviews %s), batch loss mean %.4f max %.4f, gradient norm mean %.4f max %.4f, "
-                            + "%.2f s",
-                    runId, epoch, spec.epochs(), train.meanLoss(), train.accuracy(), test.meanLoss(), test.accuracy(),
-                    test.wrongLoss() == null ? "none" : String.format("%.4f", test.wrongLoss()),
-                    minibatches.meanBatchLoss(), minibatches.maxBatchLoss(), minibatches.meanGradientNorm(),
-                    minibatches.maxGradientNorm(), wallTime.toMillis() / 1000.0);
-        }
-    }
-
-    /** Records and publishes the end; the epochs completed are those the registry saw published. */
-    private void end(String runId, RunStatus status, String reason) {
-        registry.update(runId, run -> run.withStatus(status, reason));
-        int epochsCompleted = registry.find(runId).map(RunSnapshot::epochsCompleted).orElse(0);
-        try {
-            publisher.ended(RunEndedEvent.of(runId, RunEndedEvent.Status.valueOf(status.name()), reason,
-                    epochsCompleted, Instant.now()));
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "Run %s: cannot publish its end (%s)", runId, status);
-        }
-    }
-
 }

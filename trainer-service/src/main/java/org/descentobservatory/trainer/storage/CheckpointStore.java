@@ -1,20 +1,16 @@
 package org.descentobservatory.trainer.storage;
 
 import io.quarkus.runtime.Startup;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.descentobservatory.schemas.JsonContracts;
 import org.descentobservatory.schemas.ObjectKeys;
 import org.descentobservatory.schemas.ProbeSet;
 import org.descentobservatory.store.ObjectStore;
 import org.descentobservatory.store.StoreException;
-import org.descentobservatory.trainer.config.TrainerConfig;
 
 /**
- * Writes a run's objects to the S3-protocol store under {@link ObjectKeys}' layout. The bucket is created at startup
- * when missing, so a fresh store works without provisioning and a wrong endpoint or key fails the start, not the
- * first run. Every put returns only once the store has acknowledged the whole object, and throws
- * {@link StoreException} otherwise.
+ * Writes a run's checkpoints and probe set to the S3-protocol store under {@link ObjectKeys}' layout. Every put
+ * returns only once the store has acknowledged the whole object, and throws {@link StoreException} otherwise.
  */
 @Startup
 @ApplicationScoped
@@ -25,9 +21,8 @@ public class CheckpointStore {
 
     private final ObjectStore store;
 
-    public CheckpointStore(TrainerConfig config) {
-        this.store = new ObjectStore(config.store());
-        store.ensureBucket();
+    public CheckpointStore(ObjectStore store) {
+        this.store = store;
     }
 
     /** Stores one epoch's checkpoint zip; returns its key. */
@@ -47,15 +42,15 @@ public class CheckpointStore {
         return store.get(ObjectKeys.checkpoint(runId, epoch));
     }
 
+    /** Deletes one epoch's checkpoint zip (its stored event stays, as the record of what it was). */
+    public void deleteCheckpoint(String runId, int epoch) {
+        store.delete(ObjectKeys.checkpoint(runId, epoch));
+    }
+
     /** Stores a run's probe set as its contract's JSON; returns its key. */
     public String putProbeSet(ProbeSet probeSet) {
         String key = ObjectKeys.probeSet(probeSet.runId());
         store.put(key, JsonContracts.write(probeSet), JSON);
         return key;
-    }
-
-    @PreDestroy
-    void close() {
-        store.close();
     }
 }

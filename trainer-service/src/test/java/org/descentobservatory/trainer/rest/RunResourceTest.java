@@ -33,6 +33,7 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
@@ -91,9 +92,11 @@ class RunResourceTest {
         assertThat(probes.probeCount()).isEqualTo(4);
         assertThat(probes.sequenceLength()).isEqualTo(10);
 
+        // The run view reads the same topics; it may be a moment behind this test's consumer.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().when().get("/api/runs/" + runId)
+                .then().statusCode(200).body("status", equalTo("COMPLETED")));
         given().when().get("/api/runs/" + runId)
                 .then().statusCode(200)
-                .body("status", equalTo("COMPLETED"))
                 .body("epochsCompleted", equalTo(2))
                 .body("latest.epoch", equalTo(2))
                 .body("latest.testLoss", equalTo((float) events.checkpoints.get(1).testLoss()));
