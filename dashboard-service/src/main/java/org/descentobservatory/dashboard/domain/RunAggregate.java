@@ -1,5 +1,6 @@
 package org.descentobservatory.dashboard.domain;
 
+import org.descentobservatory.dashboard.domain.descent.Phase;
 import org.descentobservatory.schemas.AnalysisEvent;
 import org.descentobservatory.schemas.CheckpointEvent;
 import org.descentobservatory.schemas.RunEndedEvent;
@@ -25,7 +26,10 @@ final class RunAggregate {
     private RunStartedEvent started;
     private RunEndedEvent ended;
     private final NavigableMap<Integer, CheckpointEvent> checkpoints = new TreeMap<>();
+    /** Analyses without their per-probe readouts, which are kept apart as primitive arrays (500 boxed doubles per
+     * epoch would cost ~16 bytes each: 80 MB for a 10,000-epoch run). */
     private final NavigableMap<Integer, AnalysisEvent> analyses = new TreeMap<>();
+    private final NavigableMap<Integer, double[]> readouts = new TreeMap<>();
 
     RunAggregate(String runId) {
         this.runId = runId;
@@ -39,12 +43,32 @@ final class RunAggregate {
         ended = event;
     }
 
-    synchronized void apply(CheckpointEvent event) {
+    /** @return the epoch's row as it now stands */
+    synchronized TimelineRow apply(CheckpointEvent event) {
         checkpoints.put(event.epoch(), event);
+        return row(event.epoch(), event, analyses.get(event.epoch()));
     }
 
-    synchronized void apply(AnalysisEvent event) {
-        analyses.put(event.epoch(), event);
+    /**
+     * The epoch's analysis is replaced by this one, readouts included: the last analysis of an epoch to arrive wins
+     * (a re-analysis after an analyzer upgrade is published later).
+     *
+     * @return the epoch's row as it now stands
+     */
+    synchronized TimelineRow apply(AnalysisEvent event) {
+        AnalysisEvent kept = withoutReadouts(event);
+        analyses.put(event.epoch(), kept);
+        if (event.asymptoticReadouts() == null) {
+            readouts.remove(event.epoch());
+        } else {
+            readouts.put(event.epoch(), event.asymptoticReadouts().stream().mapToDouble(Double::doubleValue).toArray());
+        }
+        return row(event.epoch(), checkpoints.get(event.epoch()), kept);
+    }
+
+    /** Per analysed epoch in [from, to], its probes' readouts Σ_j h_T,j; the arrays are not to be modified. */
+    synchronized NavigableMap<Integer, double[]> readouts(int fromEpoch, int toEpoch) {
+        return new TreeMap<>(readouts.subMap(fromEpoch, true, toEpoch, true));
     }
 
     synchronized RunSummary summary() {
@@ -73,6 +97,21 @@ final class RunAggregate {
         return rows;
     }
 
+    private static AnalysisEvent withoutReadouts(AnalysisEvent e) {
+        return e.asymptoticReadouts() == null ? e : new AnalysisEvent(e.schemaVersion(), e.runId(), e.epoch(),
+                e.asymptoticDistance(), e.chaoticFraction(), e.probeCount(), e.drivenSteps(), e.totalSteps(),
+                e.perturbation(), e.floorLog(), e.largestLyapunovExponent(), e.lyapunovStandardError(),
+                e.lyapunovProbes(), e.lyapunovTransientSteps(), e.lyapunovSteps(), e.perturbationTarget(),
+                e.dynamics(), e.logDistanceQuantiles(), null, e.lyapunovSpectrum(),
+                e.lyapunovSpectrumStandardErrors(), e.phase(), e.analyzerVersion(), e.durationMs(), e.analysedAt());
+    }
+
+    /** The analyzer's label, or the phase D̃ implies when it gave none. */
+    private static String phaseOf(AnalysisEvent analysis) {
+        return analysis.phase() != null ? analysis.phase()
+                : Phase.of(null, analysis.asymptoticDistance()).label();
+    }
+
     private static TimelineRow row(int epoch, CheckpointEvent checkpoint, AnalysisEvent analysis) {
         return new TimelineRow(
                 epoch,
@@ -90,6 +129,8 @@ final class RunAggregate {
                 analysis == null ? null : analysis.chaoticFraction(),
                 analysis == null ? null : analysis.largestLyapunovExponent(),
                 analysis == null ? null : analysis.lyapunovStandardError(),
+                analysis == null ? null : phaseOf(analysis),
+                analysis == null ? null : analysis.phase() != null,
                 analysis == null ? null : analysis.analysedAt());
     }
 }
