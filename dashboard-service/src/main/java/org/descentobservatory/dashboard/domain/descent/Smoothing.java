@@ -19,6 +19,9 @@ public final class Smoothing {
         if (halfWidth < 0) {
             throw new IllegalArgumentException("halfWidth must be >= 0, was " + halfWidth);
         }
+        if (halfWidth == 0) {
+            return values.clone();
+        }
         int n = values.length;
         double[] prefix = new double[n + 1];
         for (int i = 0; i < n; i++) {
