@@ -90,14 +90,22 @@ try {
   const xs = drawn.minima.map(m => m.x);
   check(xs.every((x, i) => i === 0 || x > xs[i - 1]), 'minimum markers are left to right in epoch order');
   if (MODE === 'check') {
-    // Pixels: inside the widest chaos band, near the top of the plot where no curve runs, the canvas is tinted red;
-    // inside an order band, blue.
+    // Pixels: down the middle of the widest chaos band the canvas background is tinted red, of an order band blue
+    // (light pixels only: curves and markers crossing the column are not the band).
     const widest = phase => drawn.bands.filter(b => b.phase === phase).sort((a, b) => (b.x1 - b.x0) - (a.x1 - a.x0))[0];
     for (const [phase, redder] of [['chaos', true], ['order', false]]) {
       const band = widest(phase);
       check(band !== undefined, 'there is a ' + phase + ' band to look at');
-      const [r, , b] = await page.evaluate(x => window.observatory.pixel(x, 0.02), (band.x0 + band.x1) / 2);
-      check(redder ? r > b : b > r, `the ${phase} band is painted (${phase} pixel rgb ${r},?,${b})`);
+      const pixels = [];
+      for (let k = 1; k < 20; k++) {
+        pixels.push(await page.evaluate(([x, f]) => window.observatory.pixel(x, f), [(band.x0 + band.x1) / 2, k / 20]));
+      }
+      // The canvas is transparent over the white page: composite each RGBA pixel over white first.
+      const light = pixels.map(([r, g, b, a]) => [r, g, b].map(c => c * a / 255 + 255 * (1 - a / 255)))
+        .filter(([r, g, b]) => r + g + b > 600);
+      const tinted = light.filter(([r, , b]) => redder ? r > b + 10 : b > r + 10);
+      check(light.length >= 10 && tinted.length === light.length,
+        `the ${phase} band is painted: ${tinted.length} of ${light.length} background pixels down its middle tinted`);
     }
   }
   const findingsText = await page.textContent('#claim');

@@ -30,6 +30,8 @@ final class RunAggregate {
      * epoch would cost ~16 bytes each: 80 MB for a 10,000-epoch run). */
     private final NavigableMap<Integer, AnalysisEvent> analyses = new TreeMap<>();
     private final NavigableMap<Integer, double[]> readouts = new TreeMap<>();
+    /** Bumped by every event applied: views derived from the aggregate may be cached against it. */
+    private long version;
 
     RunAggregate(String runId) {
         this.runId = runId;
@@ -37,15 +39,18 @@ final class RunAggregate {
 
     synchronized void apply(RunStartedEvent event) {
         started = event;
+        version++;
     }
 
     synchronized void apply(RunEndedEvent event) {
         ended = event;
+        version++;
     }
 
     /** @return the epoch's row as it now stands */
     synchronized TimelineRow apply(CheckpointEvent event) {
         checkpoints.put(event.epoch(), event);
+        version++;
         return row(event.epoch(), event, analyses.get(event.epoch()));
     }
 
@@ -58,6 +63,7 @@ final class RunAggregate {
     synchronized TimelineRow apply(AnalysisEvent event) {
         AnalysisEvent kept = withoutReadouts(event);
         analyses.put(event.epoch(), kept);
+        version++;
         if (event.asymptoticReadouts() == null) {
             readouts.remove(event.epoch());
         } else {
@@ -69,6 +75,10 @@ final class RunAggregate {
     /** Per analysed epoch in [from, to], its probes' readouts Σ_j h_T,j; the arrays are not to be modified. */
     synchronized NavigableMap<Integer, double[]> readouts(int fromEpoch, int toEpoch) {
         return new TreeMap<>(readouts.subMap(fromEpoch, true, toEpoch, true));
+    }
+
+    synchronized long version() {
+        return version;
     }
 
     synchronized RunSummary summary() {

@@ -71,6 +71,11 @@ public final class RunRegistry {
         return Optional.ofNullable(runs.get(runId)).map(RunAggregate::rows);
     }
 
+    /** A number that changes whenever an event of the run is applied; empty if the run is unknown. */
+    public Optional<Long> version(String runId) {
+        return Optional.ofNullable(runs.get(runId)).map(RunAggregate::version);
+    }
+
     /** Per analysed epoch in [from, to] of the run, its per-probe readouts; empty if the run is unknown. */
     public Optional<NavigableMap<Integer, double[]>> readouts(String runId, int fromEpoch, int toEpoch) {
         return Optional.ofNullable(runs.get(runId)).map(run -> run.readouts(fromEpoch, toEpoch));

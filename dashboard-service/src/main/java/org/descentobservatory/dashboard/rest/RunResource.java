@@ -19,7 +19,11 @@ import org.descentobservatory.dashboard.domain.TimelineRow;
 import org.descentobservatory.dashboard.domain.descent.DescentDetector;
 import org.descentobservatory.dashboard.domain.descent.DescentSettings;
 import org.descentobservatory.dashboard.service.TimelineStream;
+import org.descentobservatory.dashboard.service.ViewCache;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.RestStreamElementType;
@@ -41,11 +45,13 @@ public class RunResource {
     private final RunRegistry registry;
     private final TimelineStream stream;
     private final DashboardConfig config;
+    private final ViewCache cache;
 
-    public RunResource(RunRegistry registry, TimelineStream stream, DashboardConfig config) {
+    public RunResource(RunRegistry registry, TimelineStream stream, DashboardConfig config, ViewCache cache) {
         this.registry = registry;
         this.stream = stream;
         this.config = config;
+        this.cache = cache;
     }
 
     @GET
@@ -64,6 +70,9 @@ public class RunResource {
     @GET
     @Path("/{runId}/timeline")
     @Produces({MediaType.APPLICATION_JSON, TEXT_CSV})
+    @APIResponse(responseCode = "200", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TimelineView.class)),
+            @Content(mediaType = TEXT_CSV)})
     @Operation(summary = "One row per epoch (JSON; CSV with Accept: text/csv or ?format=csv)",
             description = "from/to limit the epoch range (inclusive). maxPoints thins a long range by min/max "
                     + "decimation into maxPoints/2 buckets, keeping every series' extremes; without it every row "
@@ -75,31 +84,36 @@ public class RunResource {
                              @QueryParam("maxPoints") String maxPoints,
                              @Parameter(description = "csv for CSV") @QueryParam("format") String format,
                              @Context HttpHeaders headers) {
-        List<TimelineRow> all = registry.timeline(runId).orElseThrow(() -> new UnknownRunException(runId));
-        List<TimelineRow> inRange = inRange(all, QueryParams.optionalInt("from", from),
-                QueryParams.optionalInt("to", to));
+        Integer fromEpoch = QueryParams.optionalInt("from", from);
+        Integer toEpoch = QueryParams.optionalInt("to", to);
         if (wantsCsv(format, headers)) {
-            return Response.ok(TimelineCsv.write(inRange), TEXT_CSV)
+            List<TimelineRow> all = registry.timeline(runId).orElseThrow(() -> new UnknownRunException(runId));
+            return Response.ok(TimelineCsv.write(inRange(all, fromEpoch, toEpoch)), TEXT_CSV)
                     .header("Content-Disposition", "attachment; filename=\"" + runId + "-timeline.csv\"").build();
         }
         Integer points = QueryParams.optionalInt("maxPoints", maxPoints);
-        if (points == null) {
-            return Response.ok(new TimelineView(runId, inRange), MediaType.APPLICATION_JSON).build();
-        }
-        if (points < 2 || points > 2 * config.maxTimelineBuckets()) {
+        if (points != null && (points < 2 || points > 2 * config.maxTimelineBuckets())) {
             throw new BadRequestException("query parameter 'maxPoints' must be in [2, "
                     + 2 * config.maxTimelineBuckets() + "], was " + points);
         }
-        List<TimelineRow> rows = TimelineDownsampler.downsample(inRange, points / 2);
-        return Response.ok(new TimelineView(runId, inRange.size(), rows.size() < inRange.size(), rows),
-                MediaType.APPLICATION_JSON).build();
+        byte[] json = cache.json(runId, "timeline?" + fromEpoch + "&" + toEpoch + "&" + points, () -> {
+            List<TimelineRow> inRange = inRange(registry.timeline(runId).orElseThrow(), fromEpoch, toEpoch);
+            if (points == null) {
+                return new TimelineView(runId, inRange);
+            }
+            List<TimelineRow> rows = TimelineDownsampler.downsample(inRange, points / 2);
+            return new TimelineView(runId, inRange.size(), rows.size() < inRange.size(), rows);
+        }).orElseThrow(() -> new UnknownRunException(runId));
+        return Response.ok(json, MediaType.APPLICATION_JSON).build();
     }
 
     @GET
     @Path("/{runId}/summary")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SummaryView.class)))
     @Operation(summary = "The run's descent findings: minima, cycles, transitions, change points, edge windows "
             + "(rules in docs/dashboard.md)")
-    public SummaryView summary(@PathParam("runId") String runId,
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response summary(@PathParam("runId") String runId,
                                @Parameter(description = "smoothing half-width h in checkpoints (default n/200)")
                                @QueryParam("smoothing") String smoothing,
                                @Parameter(description = "minimum prominence as a share of the smoothed range "
@@ -111,7 +125,7 @@ public class RunResource {
                                @Parameter(description = "epochs the optimum may be from the transition "
                                        + "(default 2 × median analysis gap)")
                                @QueryParam("optimumTolerance") String optimumTolerance) {
-        RunSummary run = run(runId);
+        run(runId);
         DescentSettings settings;
         try {
             settings = new DescentSettings(QueryParams.optionalInt("smoothing", smoothing),
@@ -122,8 +136,11 @@ public class RunResource {
         } catch (IllegalArgumentException e) {
             throw new BadRequestException(e.getMessage());
         }
-        return new SummaryView(run, settings,
-                DescentDetector.detect(registry.timeline(runId).orElseThrow(), settings));
+        DescentSettings asked = settings;
+        byte[] json = cache.json(runId, "summary?" + settings, () -> new SummaryView(run(runId), asked,
+                DescentDetector.detect(registry.timeline(runId).orElseThrow(), asked)))
+                .orElseThrow(() -> new UnknownRunException(runId));
+        return Response.ok(json, MediaType.APPLICATION_JSON).build();
     }
 
     @GET
