@@ -310,7 +310,7 @@ function createBifurcation() {
   opts.title = 'Bifurcation: per-probe Σ h_T (centred per epoch), density';
   opts.scales.y = { auto: false, range: () => bifurcationRange() };
   // Two blank right axes, so the plot area lines up with the other charts' epochs.
-  const blank = { scale: 'y', side: 1, size: RIGHT_AXIS, values: () => [], grid: { show: false }, ticks: { show: false } };
+  const blank = { scale: 'y', side: 1, size: RIGHT_AXIS, label: ' ', values: () => [], grid: { show: false }, ticks: { show: false } };
   opts.axes = [{ label: 'epoch' }, { scale: 'y', label: 'Σ h_T − mean', size: LEFT_AXIS }, blank, { ...blank }];
   opts.series = [{ label: 'epoch' }, { label: 'probes', scale: 'y', stroke: 'rgba(30,30,110,0.8)', points: { show: false } }];
   opts.hooks = { draw: [drawDensity], setScale: syncX('user') };
