@@ -94,6 +94,7 @@ echo "== page in headless Chromium"
 NEXT=$((EPOCHS + 6))
 cd "$HERE"
 coproc NODE { BASE_URL="$BASE" RUN_ID="$RUN" OUT_DIR="$MODULE/target/bench" MODE=bench node dashboard-check.mjs 2>&1; }
+CHECK_PID=$NODE_PID  # bash unsets NODE_PID once the coprocess ends
 while IFS= read -r line <&"${NODE[0]}"; do
   echo "$line"
   if [ "$line" = "PUBLISH-LIVE" ]; then
@@ -102,6 +103,6 @@ while IFS= read -r line <&"${NODE[0]}"; do
     echo "$NEXT" >&"${NODE[1]}"
   fi
 done
-wait "$NODE_PID"
+wait "$CHECK_PID"
 uptime
 echo "logs in $WORK"

@@ -18,7 +18,7 @@ public interface DashboardConfig {
      */
     Optional<URI> trainerUrl();
 
-    /** How long a forwarded call to the trainer may take before the dashboard answers 504. */
+    /** How long a forwarded call to the trainer may take before the dashboard answers 502. */
     @WithDefault("10s")
     Duration trainerTimeout();
 

@@ -147,22 +147,26 @@ public class RunResource {
     @Path("/{runId}/bifurcation")
     @Operation(summary = "The bifurcation scatter (per-probe Σh_T against epoch) as counts on a grid; "
             + "empty until the analyzer sends readouts")
-    public BifurcationDensity.Grid bifurcation(@PathParam("runId") String runId,
-                                               @QueryParam("from") String from, @QueryParam("to") String to,
-                                               @Parameter(description = "epoch columns, default 800")
-                                               @QueryParam("columns") String columns,
-                                               @Parameter(description = "readout bins per column, default 100")
-                                               @QueryParam("bins") String bins,
-                                               @Parameter(description = "subtract each epoch's mean, default true")
-                                               @QueryParam("centred") String centred) {
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = BifurcationDensity.Grid.class)))
+    public Response bifurcation(@PathParam("runId") String runId,
+                                @QueryParam("from") String from, @QueryParam("to") String to,
+                                @Parameter(description = "epoch columns, default 800")
+                                @QueryParam("columns") String columns,
+                                @Parameter(description = "readout bins per column, default 100")
+                                @QueryParam("bins") String bins,
+                                @Parameter(description = "subtract each epoch's mean, default true")
+                                @QueryParam("centred") String centred) {
         Integer fromEpoch = QueryParams.optionalInt("from", from);
         Integer toEpoch = QueryParams.optionalInt("to", to);
-        var readouts = registry.readouts(runId, fromEpoch == null ? Integer.MIN_VALUE : fromEpoch,
-                toEpoch == null ? Integer.MAX_VALUE : toEpoch).orElseThrow(() -> new UnknownRunException(runId));
-        return BifurcationDensity.of(readouts,
-                QueryParams.intInRange("columns", columns, 800, 1, MAX_BIFURCATION_COLUMNS),
-                QueryParams.intInRange("bins", bins, 100, 1, MAX_BIFURCATION_BINS),
-                centred == null || !centred.equalsIgnoreCase("false"));
+        int columnCount = QueryParams.intInRange("columns", columns, 800, 1, MAX_BIFURCATION_COLUMNS);
+        int binCount = QueryParams.intInRange("bins", bins, 100, 1, MAX_BIFURCATION_BINS);
+        boolean centre = centred == null || !centred.equalsIgnoreCase("false");
+        byte[] json = cache.json(runId, "bifurcation?" + fromEpoch + "&" + toEpoch + "&" + columnCount + "&" + binCount
+                + "&" + centre, () -> BifurcationDensity.of(registry.readouts(runId,
+                        fromEpoch == null ? Integer.MIN_VALUE : fromEpoch,
+                        toEpoch == null ? Integer.MAX_VALUE : toEpoch).orElseThrow(), columnCount, binCount, centre))
+                .orElseThrow(() -> new UnknownRunException(runId));
+        return Response.ok(json, MediaType.APPLICATION_JSON).build();
     }
 
     @GET
