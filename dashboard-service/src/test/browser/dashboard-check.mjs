@@ -139,8 +139,11 @@ try {
 
   // ---- reset zoom, then exports ----
   await page.click('#reset-zoom');
-  await page.waitForFunction(() => window.observatory.state.zoom === null, null, { timeout: TIMEOUT_MS });
-  await page.waitForTimeout(300);
+  await page.waitForFunction(() => window.observatory.state.zoom === null
+      && document.getElementById('chart-main').dataset.loadedRange === 'all', null, { timeout: TIMEOUT_MS });
+  const resetScale = await page.evaluate(() => { const s = window.observatory.state.charts.main.scales.x; return [s.min, s.max]; });
+  check(resetScale[0] <= overview.rows[0].epoch && resetScale[1] >= liveEpoch,
+    `reset zoom shows the whole run again (epochs ${resetScale.map(Math.round)})`);
   const screenshot = join(OUT_DIR, 'dashboard.png');
   await page.screenshot({ path: screenshot, fullPage: true });
   console.log('screenshot ' + screenshot);

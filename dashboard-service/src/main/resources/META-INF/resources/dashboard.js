@@ -82,7 +82,8 @@ async function loadTimeline(runId, range) {
   let path = '/api/runs/' + enc(runId) + '/timeline?maxPoints=' + maxPoints();
   if (range) { path += '&from=' + Math.floor(range[0]) + '&to=' + Math.ceil(range[1]); }
   const view = await getJson(path);
-  state.timelines.set(runId, { rows: view.rows, downsampled: view.downsampled, rowsInRange: view.rowsInRange });
+  state.timelines.set(runId, { rows: view.rows, downsampled: view.downsampled, rowsInRange: view.rowsInRange,
+    range: range || null });
 }
 
 async function loadSummary() {
@@ -349,6 +350,8 @@ function render() {
   applyRange();
   const timeline = state.timelines.get(state.picked);
   $('chart-main').dataset.points = String(state.charts.main.data[0].length);
+  // What the picked run's loaded rows cover: "all" epochs (possibly thinned) or the zoomed range fetched in detail.
+  $('chart-main').dataset.loadedRange = timeline && timeline.range ? timeline.range.map(Math.round).join('-') : 'all';
   $('detail').textContent = timeline ? (timeline.downsampled
       ? 'showing ' + timeline.rows.length + ' of ' + timeline.rowsInRange + ' epochs (min/max per bucket, zoom for detail)'
       : 'all ' + timeline.rows.length + ' epochs') : '';
@@ -363,10 +366,8 @@ async function onUserZoom(min, max) {
   state.zoom = [min, max];
   try {
     const timeline = state.timelines.get(state.picked);
-    if (timeline && (timeline.downsampled || timeline.zoomedFrom)) {
-      const before = timeline;
+    if (timeline && (timeline.downsampled || timeline.range)) {
       await loadTimeline(state.picked, state.zoom);
-      state.timelines.get(state.picked).zoomedFrom = before.zoomedFrom || before;
     }
     await loadBifurcation();
     render();

@@ -32,6 +32,8 @@ final class RunAggregate {
     private final NavigableMap<Integer, double[]> readouts = new TreeMap<>();
     /** Bumped by every event applied: views derived from the aggregate may be cached against it. */
     private long version;
+    /** Per epoch, the {@link #version} at which its row last changed: a row's serialised form may be cached. */
+    private final Map<Integer, Long> rowStamps = new java.util.HashMap<>();
 
     RunAggregate(String runId) {
         this.runId = runId;
@@ -50,7 +52,7 @@ final class RunAggregate {
     /** @return the epoch's row as it now stands */
     synchronized TimelineRow apply(CheckpointEvent event) {
         checkpoints.put(event.epoch(), event);
-        version++;
+        rowStamps.put(event.epoch(), ++version);
         return row(event.epoch(), event, analyses.get(event.epoch()));
     }
 
@@ -63,7 +65,7 @@ final class RunAggregate {
     synchronized TimelineRow apply(AnalysisEvent event) {
         AnalysisEvent kept = withoutReadouts(event);
         analyses.put(event.epoch(), kept);
-        version++;
+        rowStamps.put(event.epoch(), ++version);
         if (event.asymptoticReadouts() == null) {
             readouts.remove(event.epoch());
         } else {
@@ -94,6 +96,11 @@ final class RunAggregate {
                 checkpoints.size(),
                 analyses.size(),
                 latest == null ? null : latest.getValue().testLoss());
+    }
+
+    /** The rows with the version at which each last changed, by ascending epoch. */
+    synchronized List<StampedRow> stampedRows() {
+        return rows().stream().map(row -> new StampedRow(row, rowStamps.get(row.epoch()))).toList();
     }
 
     /** One row per epoch that has a checkpoint, an analysis or both, by ascending epoch. */

@@ -71,6 +71,11 @@ public final class RunRegistry {
         return Optional.ofNullable(runs.get(runId)).map(RunAggregate::rows);
     }
 
+    /** The run's rows with their change stamps, by ascending epoch; empty if the run is unknown. */
+    public Optional<List<StampedRow>> stampedTimeline(String runId) {
+        return Optional.ofNullable(runs.get(runId)).map(RunAggregate::stampedRows);
+    }
+
     /** A number that changes whenever an event of the run is applied; empty if the run is unknown. */
     public Optional<Long> version(String runId) {
         return Optional.ofNullable(runs.get(runId)).map(RunAggregate::version);

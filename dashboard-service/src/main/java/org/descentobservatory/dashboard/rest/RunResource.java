@@ -96,14 +96,12 @@ public class RunResource {
             throw new BadRequestException("query parameter 'maxPoints' must be in [2, "
                     + 2 * config.maxTimelineBuckets() + "], was " + points);
         }
-        byte[] json = cache.json(runId, "timeline?" + fromEpoch + "&" + toEpoch + "&" + points, () -> {
-            List<TimelineRow> inRange = inRange(registry.timeline(runId).orElseThrow(), fromEpoch, toEpoch);
-            if (points == null) {
-                return new TimelineView(runId, inRange);
-            }
-            List<TimelineRow> rows = TimelineDownsampler.downsample(inRange, points / 2);
-            return new TimelineView(runId, inRange.size(), rows.size() < inRange.size(), rows);
-        }).orElseThrow(() -> new UnknownRunException(runId));
+        byte[] json = (points == null ? cache.timelineJson(runId, fromEpoch, toEpoch)
+                : cache.json(runId, "timeline?" + fromEpoch + "&" + toEpoch + "&" + points, () -> {
+                    List<TimelineRow> inRange = inRange(registry.timeline(runId).orElseThrow(), fromEpoch, toEpoch);
+                    List<TimelineRow> rows = TimelineDownsampler.downsample(inRange, points / 2);
+                    return new TimelineView(runId, inRange.size(), rows.size() < inRange.size(), rows);
+                })).orElseThrow(() -> new UnknownRunException(runId));
         return Response.ok(json, MediaType.APPLICATION_JSON).build();
     }
 
