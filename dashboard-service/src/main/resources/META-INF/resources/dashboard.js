@@ -24,7 +24,6 @@ const state = {
   bifurcation: null,
   zoom: null,             // [minEpoch, maxEpoch] while the user has zoomed in, else null
   smoothing: null,        // half-width h; null until the first summary tells the server's default
-  smoothingTouched: false,
   control: { enabled: false },
   drawn: { bands: [], minima: [], transitions: [], changePoints: [], optimum: null },
   charts: { main: null, bifurcation: null, instability: null },
@@ -564,7 +563,6 @@ window.observatory = {
 
 $('smoothing').addEventListener('input', () => {
   state.smoothing = Number($('smoothing').value);
-  state.smoothingTouched = true;
   $('smoothing-value').textContent = state.smoothing;
   redraw();
   refreshSummary();
