@@ -39,10 +39,22 @@ public final class Events {
     }
 
     public static AnalysisEvent analysis(String runId, int epoch, int revision) {
-        return new AnalysisEvent(AnalysisEvent.SCHEMA_VERSION, runId, epoch, asymptoticDistance(epoch, revision),
+        return analysis(runId, epoch, revision, null, null);
+    }
+
+    /** An analysis with the analyzer's phase label and per-probe readouts (either may be null, as today). */
+    public static AnalysisEvent analysis(String runId, int epoch, int revision, String phase,
+                                         java.util.List<Double> readouts) {
+        return analysis(runId, epoch, asymptoticDistance(epoch, revision), revision, phase, readouts);
+    }
+
+    /** An analysis with a chosen D̃. */
+    public static AnalysisEvent analysis(String runId, int epoch, double dTilde, int revision, String phase,
+                                         java.util.List<Double> readouts) {
+        return new AnalysisEvent(AnalysisEvent.SCHEMA_VERSION, runId, epoch, dTilde,
                 0.1 * revision, 50, 100, 1599, 1e-8, -15.0, largestLyapunovExponent(epoch, revision),
                 lyapunovStandardError(epoch), lyapunovProbes(epoch), 200, 1000,
-                AnalysisEvent.PERTURB_INITIAL_HIDDEN, AnalysisEvent.DYNAMICS_ZERO_INPUT, null, null, null, null, null,
+                AnalysisEvent.PERTURB_INITIAL_HIDDEN, AnalysisEvent.DYNAMICS_ZERO_INPUT, null, readouts, null, null, phase,
                 "test-" + revision, 20L,
                 T0.plusSeconds(1000L * revision + epoch));
     }

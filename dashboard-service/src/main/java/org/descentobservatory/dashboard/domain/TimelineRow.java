@@ -26,6 +26,11 @@ import java.util.Map;
  * @param largestLyapunovExponent λ₁ of the zero-input map, per map step, mean over the Lyapunov probes: &lt; 0 order,
  *                           &gt; 0 chaos
  * @param lyapunovStandardError standard error of λ₁ over probes; null until analysed, and also when one probe was used
+ * @param phase              order, edge or chaos: the analyzer's label, or, when it gave none, chaos if D̃ &gt; −14
+ *                           and order otherwise ({@link org.descentobservatory.dashboard.domain.descent.Phase});
+ *                           null until analysed
+ * @param phaseLabelledByAnalyzer true when {@code phase} is the analyzer's label, false when derived from D̃; null
+ *                           until analysed
  * @param analysedAt         when the analysis finished; null until analysed
  */
 public record TimelineRow(
@@ -44,5 +49,7 @@ public record TimelineRow(
         Double chaoticFraction,
         Double largestLyapunovExponent,
         Double lyapunovStandardError,
+        String phase,
+        Boolean phaseLabelledByAnalyzer,
         Instant analysedAt) {
 }

@@ -239,4 +239,42 @@ class RunRegistryTest {
             assertThat(summary.epochsAnalysed()).isEqualTo(epochs);
         });
     }
+
+    @Test
+    void anUnlabelledAnalysisGetsItsPhaseFromTheThresholdAndALabelledOneKeepsTheAnalyzers() {
+        registry.apply(analysis(RUN, 1, -15.0, 1, null, null));
+        registry.apply(analysis(RUN, 2, -13.0, 1, null, null));
+        registry.apply(analysis(RUN, 3, -15.0, 1, "edge", null));
+
+        List<TimelineRow> rows = registry.timeline(RUN).orElseThrow();
+        assertThat(rows).extracting(TimelineRow::phase).containsExactly("order", "chaos", "edge");
+        assertThat(rows).extracting(TimelineRow::phaseLabelledByAnalyzer).containsExactly(false, false, true);
+    }
+
+    @Test
+    void readoutsAreKeptPerEpochAndAReanalysisReplacesThem() {
+        registry.apply(analysis(RUN, 1, 1, null, List.of(0.5, 1.5)));
+        registry.apply(analysis(RUN, 2, 1, null, List.of(2.0)));
+        registry.apply(analysis(RUN, 1, 2, null, List.of(7.0, 8.0, 9.0)));
+        registry.apply(analysis(RUN, 2, 2, null, null));
+
+        var readouts = registry.readouts(RUN, 1, 10).orElseThrow();
+        assertThat(readouts.keySet()).containsExactly(1);
+        assertThat(readouts.get(1)).containsExactly(7.0, 8.0, 9.0);
+        assertThat(registry.readouts("no-such-run", 1, 10)).isEmpty();
+    }
+
+    @Test
+    void everyAppliedCheckpointOrAnalysisIsAnnouncedWithItsJoinedRow() {
+        List<String> announced = new ArrayList<>();
+        registry.onRowChanged((run, row) -> announced.add(run + "/" + row.epoch() + "/" + row.testLoss() + "/"
+                + row.asymptoticDistance()));
+
+        registry.apply(checkpoint(RUN, 1));
+        registry.apply(analysis(RUN, 1, 1));
+        registry.apply(started(RUN, 3, T0));
+
+        assertThat(announced).containsExactly(RUN + "/1/" + testLoss(1) + "/null",
+                RUN + "/1/" + testLoss(1) + "/" + asymptoticDistance(1, 1));
+    }
 }

@@ -142,7 +142,9 @@ class RunTimelineKafkaTest {
     @Test
     void thePageIsServedAtTheRoot() {
         given().get("/").then().statusCode(200).contentType(containsString("text/html"))
-                .body(containsString("/api/runs"));
+                .body(containsString("/dashboard.js")).body(containsString("/webjars/uplot/dist/uPlot.iife.min.js"));
+        given().get("/dashboard.js").then().statusCode(200).body(containsString("/api/runs"));
+        given().get("/webjars/uplot/dist/uPlot.iife.min.js").then().statusCode(200);
     }
 
     private RunSummary summary(String runId) {
