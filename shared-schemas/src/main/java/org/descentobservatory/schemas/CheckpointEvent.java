@@ -11,12 +11,15 @@ import java.util.Objects;
  * Published only after the object is in the store.
  *
  * @param epoch            1-based epoch number
- * @param trainLoss        mean binary cross-entropy over the training split after this epoch
- * @param testLoss         mean binary cross-entropy over the test split after this epoch
- * @param testAccuracy     share of test reviews classified correctly at threshold 0.5
+ * @param trainLoss        the task's loss over the training split after this epoch: mean binary cross-entropy
+ *                         (sentiment tasks) or mean squared error per component and step in standardised units
+ *                         (forecasting, {@code lorenz63})
+ * @param testLoss         the same loss over the test split after this epoch
+ * @param testAccuracy     share of test reviews classified correctly at threshold 0.5; {@code null} (the key is always
+ *                         present) for a forecasting task, where accuracy has no meaning
  * @param wrongTestLoss    mean binary cross-entropy over the test reviews classified wrongly after this epoch (the
  *                         paper's section IV); {@code null} (JSON {@code null}, the key is always present) when every
- *                         test review is classified correctly
+ *                         test review is classified correctly, and for a forecasting task
  * @param meanBatchLoss    mean over the epoch's minibatches of each batch's mean binary cross-entropy, as computed
  *                         while training (before that batch's Adam step, without regularisation)
  * @param maxBatchLoss     the largest of those minibatch losses; a spike signals optimizer instability
@@ -38,7 +41,7 @@ public record CheckpointEvent(
         int epoch,
         double trainLoss,
         double testLoss,
-        double testAccuracy,
+        Double testAccuracy,
         Double wrongTestLoss,
         double meanBatchLoss,
         double maxBatchLoss,
@@ -59,7 +62,7 @@ public record CheckpointEvent(
                 new LinkedHashMap<>(Objects.requireNonNull(weightNorms, "weightNorms")));
     }
 
-    public static CheckpointEvent of(String runId, int epoch, double trainLoss, double testLoss, double testAccuracy,
+    public static CheckpointEvent of(String runId, int epoch, double trainLoss, double testLoss, Double testAccuracy,
                                      Double wrongTestLoss, double meanBatchLoss, double maxBatchLoss,
                                      double meanGradientNorm, double maxGradientNorm, Map<String, Double> weightNorms,
                                      String objectKey, String sha256, long sizeBytes, long wallTimeMs,

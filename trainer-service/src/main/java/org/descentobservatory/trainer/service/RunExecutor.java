@@ -3,7 +3,6 @@ package org.descentobservatory.trainer.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.descentobservatory.schemas.CheckpointEvent;
-import org.descentobservatory.schemas.ProbeSet;
 import org.descentobservatory.schemas.RunEndedEvent;
 import org.descentobservatory.schemas.RunSpec;
 import org.descentobservatory.schemas.RunStartedEvent;
@@ -11,12 +10,9 @@ import org.descentobservatory.trainer.compute.Checkpoint;
 import org.descentobservatory.trainer.compute.CheckpointCodec;
 import org.descentobservatory.trainer.compute.EpochStatistics;
 import org.descentobservatory.trainer.compute.EpochTrainer;
-import org.descentobservatory.trainer.compute.SentimentData;
-import org.descentobservatory.trainer.compute.SentimentNetworkFactory;
-import org.descentobservatory.trainer.compute.SplitEvaluator;
 import org.descentobservatory.trainer.compute.SplitMetrics;
-import org.descentobservatory.trainer.compute.SyntheticSentimentTask;
 import org.descentobservatory.trainer.compute.WeightNorms;
+import org.descentobservatory.trainer.compute.task.TrainingTask;
 import org.descentobservatory.trainer.domain.EpochSummary;
 import org.descentobservatory.trainer.domain.RunSnapshot;
 import org.descentobservatory.trainer.domain.RunStatus;
@@ -32,9 +28,12 @@ import java.util.concurrent.CancellationException;
  * Trains one run from start to end on the calling (worker) thread:
  * <ol>
  *   <li>publish {@link RunStartedEvent};</li>
- *   <li>generate the data and store the probe set (before any checkpoint event, so the analyzer can rely on it);</li>
- *   <li>per epoch: train, evaluate both splits, serialise, store the checkpoint, and only then publish its
- *       {@link CheckpointEvent}, awaiting the broker's ack, so that every event points at an object that exists;</li>
+ *   <li>prepare the task's data ({@link RunTasks}) and store the probe set (before any checkpoint event, so the
+ *       analyzer can rely on it);</li>
+ *   <li>per epoch: train; after every {@code checkpointInterval}-th epoch and the last, evaluate both splits,
+ *       serialise, store the checkpoint, and only then publish its {@link CheckpointEvent}, awaiting the broker's
+ *       ack, so that every event points at an object that exists. The event's batch statistics and wall time cover
+ *       every epoch since the previous checkpoint;</li>
  *   <li>publish {@link RunEndedEvent}: COMPLETED, or FAILED with the reason, or CANCELLED when the thread is
  *       interrupted during training (the trainer shutting down, see {@link TrainingService}).</li>
  * </ol>
@@ -48,13 +47,15 @@ public class RunExecutor {
     private final RunEventPublisher publisher;
     private final RunRegistry registry;
     private final TrainerMetrics metrics;
+    private final RunTasks tasks;
 
     public RunExecutor(CheckpointStore store, RunEventPublisher publisher, RunRegistry registry,
-                       TrainerMetrics metrics) {
+                       TrainerMetrics metrics, RunTasks tasks) {
         this.store = store;
         this.publisher = publisher;
         this.registry = registry;
         this.metrics = metrics;
+        this.tasks = tasks;
     }
 
     public void execute(String runId, RunSpec spec) {
@@ -94,15 +95,20 @@ public class RunExecutor {
     }
 
     private void train(String runId, RunSpec spec) {
-        SentimentData data = SyntheticSentimentTask.generate(spec);
-        store.putProbeSet(ProbeSet.of(runId, data.test().firstSequences(spec.probeCount())));
-        MultiLayerNetwork network = SentimentNetworkFactory.create(spec);
+        TrainingTask task = tasks.prepare(spec);
+        store.putProbeSet(task.probeSet(runId));
+        MultiLayerNetwork network = task.newNetwork();
         EpochTrainer trainer = new EpochTrainer(spec.batchSize(), spec.seed());
+        long start = System.nanoTime();
+        EpochStatistics minibatches = null;
         for (int epoch = 1; epoch <= spec.epochs(); epoch++) {
-            long start = System.nanoTime();
-            EpochStatistics minibatches = trainer.trainEpoch(network, data.train(), epoch);
-            SplitMetrics train = SplitEvaluator.evaluate(network, data.train());
-            SplitMetrics test = SplitEvaluator.evaluate(network, data.test());
+            EpochStatistics trained = trainer.trainEpoch(network, task.train(), epoch);
+            minibatches = minibatches == null ? trained : minibatches.and(trained);
+            if (epoch % spec.checkpointInterval() != 0 && epoch != spec.epochs()) {
+                continue;
+            }
+            SplitMetrics train = task.evaluateTrain(network);
+            SplitMetrics test = task.evaluateTest(network);
             Map<String, Double> weightNorms = WeightNorms.of(network);
             Checkpoint checkpoint = CheckpointCodec.encode(network);
             long uploadStart = System.nanoTime();
@@ -124,6 +130,8 @@ public class RunExecutor {
                     test.wrongLoss() == null ? "none" : String.format("%.4f", test.wrongLoss()),
                     minibatches.meanBatchLoss(), minibatches.maxBatchLoss(), minibatches.meanGradientNorm(),
                     minibatches.maxGradientNorm(), wallTime.toMillis() / 1000.0);
+            minibatches = null;
+            start = System.nanoTime();
         }
     }
 

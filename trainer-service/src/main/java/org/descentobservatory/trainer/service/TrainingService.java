@@ -31,15 +31,17 @@ public class TrainingService {
 
     private final RunRegistry registry;
     private final RunExecutor executor;
+    private final RunTasks tasks;
     private final ManagedExecutor runs;
 
-    public TrainingService(RunRegistry registry, RunExecutor executor, TrainerConfig config) {
+    public TrainingService(RunRegistry registry, RunExecutor executor, RunTasks tasks, TrainerConfig config) {
         int slots = config.trainer().maxConcurrentRuns();
         if (slots < 1) {
             throw new IllegalArgumentException("observatory.trainer.max-concurrent-runs must be at least 1, is " + slots);
         }
         this.registry = registry;
         this.executor = executor;
+        this.tasks = tasks;
         // Training needs no request or CDI context from the submitting thread.
         this.runs = ManagedExecutor.builder()
                 .maxAsync(slots)
@@ -49,8 +51,13 @@ public class TrainingService {
                 .build();
     }
 
-    /** Queues a validated run; returns its snapshot with the new run id. */
+    /**
+     * Queues a validated run; returns its snapshot with the new run id.
+     *
+     * @throws org.descentobservatory.trainer.domain.InvalidRunSpecException when its dataset path is not usable here
+     */
     public RunSnapshot submit(RunSpec spec) {
+        tasks.requireSubmittable(spec);
         RunSnapshot run = registry.register(spec, Instant.now());
         runs.execute(() -> executor.execute(run.runId(), spec));
         LOG.infof("Run %s queued", run.runId());
