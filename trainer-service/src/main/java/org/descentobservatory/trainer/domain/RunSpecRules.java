@@ -20,6 +20,7 @@ import java.util.List;
  *   <li>{@code datasetSource}: only http and https URLs, only archives by URL, a checksum for every URL and none
  *       for a folder (see {@link DatasetSource#violations()}); whether a path stays inside the data folder needs the
  *       trainer's configuration and is checked at submission by the trainer;</li>
+ *   <li>{@value RunSpec#LORENZ63}: at most {@link #MAX_LORENZ_SAMPLES} samples;</li>
  *   <li>{@value RunSpec#SYNTHETIC_SENTIMENT}: a vocabulary that holds the padding token, the lexicon and a neutral
  *       token.</li>
  * </ul>
@@ -43,6 +44,9 @@ final class RunSpecRules {
             new TaskField("datasetSource", RunSpec.IMDB, true),
             new TaskField("datasetSha256", RunSpec.IMDB, false),
             new TaskField("samplingStep", RunSpec.LORENZ63, true));
+
+    /** The most Lorenz-63 samples a run holds (3 doubles each, about 0.5 GB with the network's copies at this bound). */
+    static final long MAX_LORENZ_SAMPLES = 10_000_000;
 
     private RunSpecRules() {
     }
@@ -72,6 +76,15 @@ final class RunSpecRules {
             DatasetSource source = DatasetSource.parse(spec.get("datasetSource").textValue(),
                     checksum != null && checksum.isTextual() ? checksum.textValue() : null);
             violations.addAll(source.violations());
+        }
+        if (task.equals(RunSpec.LORENZ63) && isInteger(spec.get("trainSize")) && isInteger(spec.get("testSize"))
+                && isInteger(spec.get("sequenceLength"))) {
+            long samples = (spec.get("trainSize").longValue() + spec.get("testSize").longValue())
+                    * spec.get("sequenceLength").longValue();
+            if (samples > MAX_LORENZ_SAMPLES) {
+                violations.add(new SchemaViolation("$.trainSize", "(trainSize + testSize) · sequenceLength = "
+                        + samples + " samples; at most " + MAX_LORENZ_SAMPLES + " are held in memory"));
+            }
         }
         JsonNode vocabulary = spec.get("vocabularySize");
         if (task.equals(RunSpec.SYNTHETIC_SENTIMENT) && isInteger(vocabulary)

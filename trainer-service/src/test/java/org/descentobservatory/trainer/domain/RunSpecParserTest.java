@@ -121,12 +121,12 @@ class RunSpecParserTest {
     }
 
     @Test
-    void theLorenzPresetForecastsAtTheDefaultSamplingStep() {
+    void theLorenzPresetForecastsWithoutADataset() {
         RunSpec spec = parse("{\"preset\": \"lorenz-small\"}");
 
         assertThat(spec).isEqualTo(LorenzSmallRunSpec.SPEC);
         assertThat(spec.task()).isEqualTo(RunSpec.LORENZ63);
-        assertThat(spec.samplingStep()).isEqualTo(0.01);
+        assertThat(spec.samplingStep()).isEqualTo(0.05);
         assertThat(spec.datasetSource()).isNull();
     }
 
