@@ -25,9 +25,9 @@ import java.util.stream.Stream;
  *   <li>the rest are "movie".</li>
  * </ul>
  */
-final class AclImdbSample {
+public final class AclImdbSample {
 
-    static final int PER_FOLDER = 10;
+    public static final int PER_FOLDER = 10;
     static final int REVIEWS = 4 * PER_FOLDER;
     static final String TEST_ONLY_WORD = "testonly";
 
@@ -35,7 +35,7 @@ final class AclImdbSample {
     }
 
     /** Writes the corpus under {@code parent/aclImdb}; returns that folder. */
-    static Path writeFolder(Path parent) throws IOException {
+    public static Path writeFolder(Path parent) throws IOException {
         Path root = parent.resolve("aclImdb");
         int k = 0;
         for (String split : List.of("train", "test")) {
