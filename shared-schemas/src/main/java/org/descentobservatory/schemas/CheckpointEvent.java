@@ -20,8 +20,10 @@ import java.util.Objects;
  * @param wrongTestLoss    mean binary cross-entropy over the test reviews classified wrongly after this epoch (the
  *                         paper's section IV); {@code null} (JSON {@code null}, the key is always present) when every
  *                         test review is classified correctly, and for a forecasting task
- * @param meanBatchLoss    mean over the epoch's minibatches of each batch's mean binary cross-entropy, as computed
- *                         while training (before that batch's Adam step, without regularisation)
+ * @param meanBatchLoss    mean over the epoch's minibatches of each batch's loss (the same measure as
+ *                         {@code trainLoss}), as computed while training (before that batch's optimizer step, without
+ *                         regularisation); with a checkpoint interval k &gt; 1, over every minibatch since the
+ *                         previous checkpoint, as are the other batch statistics
  * @param maxBatchLoss     the largest of those minibatch losses; a spike signals optimizer instability
  * @param meanGradientNorm mean over the epoch's minibatches of the L2 norm of the full gradient of the batch loss
  *                         (all parameters, before the updater)
