@@ -24,7 +24,7 @@ public final class Events {
 
     public static RunSpec spec(int epochs) {
         return new RunSpec(RunSpec.SYNTHETIC_SENTIMENT, 2000, 32, 60, 100, 500, 1000, 0.2, 5e-4, 32, epochs, 7L, 50,
-                RunSpec.LSTM, RunSpec.PADDING_PRE, RunSpec.KERAS_ADAM_EPSILON, null);
+                RunSpec.LSTM, RunSpec.PADDING_PRE, RunSpec.KERAS_ADAM_EPSILON, null, RunSpec.ADAM, 1, null, null, null, null);
     }
 
     public static RunStartedEvent started(String runId, int epochs, Instant at) {

@@ -11,14 +11,19 @@ import java.util.Objects;
  * Published only after the object is in the store.
  *
  * @param epoch            1-based epoch number
- * @param trainLoss        mean binary cross-entropy over the training split after this epoch
- * @param testLoss         mean binary cross-entropy over the test split after this epoch
- * @param testAccuracy     share of test reviews classified correctly at threshold 0.5
+ * @param trainLoss        the task's loss over the training split after this epoch: mean binary cross-entropy
+ *                         (sentiment tasks) or mean squared error per component and step in standardised units
+ *                         (forecasting, {@code lorenz63})
+ * @param testLoss         the same loss over the test split after this epoch
+ * @param testAccuracy     share of test reviews classified correctly at threshold 0.5; {@code null} (the key is always
+ *                         present) for a forecasting task, where accuracy has no meaning
  * @param wrongTestLoss    mean binary cross-entropy over the test reviews classified wrongly after this epoch (the
  *                         paper's section IV); {@code null} (JSON {@code null}, the key is always present) when every
- *                         test review is classified correctly
- * @param meanBatchLoss    mean over the epoch's minibatches of each batch's mean binary cross-entropy, as computed
- *                         while training (before that batch's Adam step, without regularisation)
+ *                         test review is classified correctly, and for a forecasting task
+ * @param meanBatchLoss    mean over the epoch's minibatches of each batch's loss (the same measure as
+ *                         {@code trainLoss}), as computed while training (before that batch's optimizer step, without
+ *                         regularisation); with a checkpoint interval k &gt; 1, over every minibatch since the
+ *                         previous checkpoint, as are the other batch statistics
  * @param maxBatchLoss     the largest of those minibatch losses; a spike signals optimizer instability
  * @param meanGradientNorm mean over the epoch's minibatches of the L2 norm of the full gradient of the batch loss
  *                         (all parameters, before the updater)
@@ -38,7 +43,7 @@ public record CheckpointEvent(
         int epoch,
         double trainLoss,
         double testLoss,
-        double testAccuracy,
+        Double testAccuracy,
         Double wrongTestLoss,
         double meanBatchLoss,
         double maxBatchLoss,
@@ -59,7 +64,7 @@ public record CheckpointEvent(
                 new LinkedHashMap<>(Objects.requireNonNull(weightNorms, "weightNorms")));
     }
 
-    public static CheckpointEvent of(String runId, int epoch, double trainLoss, double testLoss, double testAccuracy,
+    public static CheckpointEvent of(String runId, int epoch, double trainLoss, double testLoss, Double testAccuracy,
                                      Double wrongTestLoss, double meanBatchLoss, double maxBatchLoss,
                                      double meanGradientNorm, double maxGradientNorm, Map<String, Double> weightNorms,
                                      String objectKey, String sha256, long sizeBytes, long wallTimeMs,

@@ -100,7 +100,9 @@ class JsonContractsTest {
         RunSpec unclipped = new RunSpec(sample.task(), sample.vocabularySize(), sample.embeddingSize(),
                 sample.hiddenSize(), sample.sequenceLength(), sample.trainSize(), sample.testSize(),
                 sample.labelNoise(), sample.learningRate(), sample.batchSize(), sample.epochs(), sample.seed(),
-                sample.probeCount(), RunSpec.LSTM, RunSpec.PADDING_PRE, sample.adamEpsilon(), null);
+                sample.probeCount(), RunSpec.LSTM, RunSpec.PADDING_PRE, sample.adamEpsilon(), null, sample.optimizer(),
+                sample.checkpointInterval(), sample.trainFraction(), sample.datasetSource(), sample.datasetSha256(),
+                sample.samplingStep());
         JsonNode tree = JsonContracts.mapper().valueToTree(unclipped);
 
         assertThat(tree.get("gradientClipping").isNull()).isTrue();

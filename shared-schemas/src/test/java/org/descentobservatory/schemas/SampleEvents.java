@@ -15,7 +15,8 @@ final class SampleEvents {
 
     static RunSpec spec() {
         return new RunSpec(RunSpec.SYNTHETIC_SENTIMENT, 2000, 32, 60, 100, 800, 1000, 0.2, 5e-4, 32, 300, 42L, 200,
-                RunSpec.SIMPLE_RNN, RunSpec.PADDING_POST, RunSpec.KERAS_ADAM_EPSILON, 1.0);
+                RunSpec.SIMPLE_RNN, RunSpec.PADDING_POST, RunSpec.KERAS_ADAM_EPSILON, 1.0, RunSpec.RMSPROP, 5, 0.7,
+                "aclImdb_v1.tar.gz", null, null);
     }
 
     static RunRequest runRequest() {

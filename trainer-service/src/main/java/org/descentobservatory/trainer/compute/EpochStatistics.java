@@ -16,4 +16,18 @@ package org.descentobservatory.trainer.compute;
  */
 public record EpochStatistics(int batches, double meanBatchLoss, double maxBatchLoss, double meanGradientNorm,
                               double maxGradientNorm) {
+
+    /**
+     * The statistics over this epoch's minibatches and {@code later}'s together (means weighted by batch counts,
+     * maxima of the maxima): what a checkpoint stored every k epochs reports, so that no spike between two
+     * checkpoints goes unseen.
+     */
+    public EpochStatistics and(EpochStatistics later) {
+        int total = batches + later.batches;
+        return new EpochStatistics(total,
+                (meanBatchLoss * batches + later.meanBatchLoss * later.batches) / total,
+                Math.max(maxBatchLoss, later.maxBatchLoss),
+                (meanGradientNorm * batches + later.meanGradientNorm * later.batches) / total,
+                Math.max(maxGradientNorm, later.maxGradientNorm));
+    }
 }

@@ -8,9 +8,9 @@ import java.util.SplittableRandom;
 import java.util.concurrent.CancellationException;
 
 /**
- * Trains one epoch: one pass over the training split in a seeded random order, one Adam step per minibatch of
- * {@code batchSize} reviews (the last one may be smaller). The order of epoch e depends only on (seed, e), so a run
- * resumed from a checkpoint sees the same data order. Cost: ⌈n / batchSize⌉ forward/backward passes, plus one
+ * Trains one epoch: one pass over the training split (reviews or windows) in a seeded random order, one optimizer
+ * step per minibatch of {@code batchSize} samples (the last one may be smaller). The order of epoch e depends only on
+ * (seed, e), so a run resumed from a checkpoint sees the same data order. Cost: ⌈n / batchSize⌉ forward/backward passes, plus one
  * gradient norm per minibatch.
  */
 public final class EpochTrainer {
@@ -37,7 +37,7 @@ public final class EpochTrainer {
      * @throws CancellationException when the thread is interrupted; checked between minibatches, so a shutdown
      *                               waits for one minibatch, not a whole epoch
      */
-    public EpochStatistics trainEpoch(MultiLayerNetwork network, LabelledSequences train, int epoch) {
+    public EpochStatistics trainEpoch(MultiLayerNetwork network, MinibatchSource train, int epoch) {
         int[] order = order(train.size(), epoch);
         List<TrainingListener> previous = List.copyOf(network.getListeners());
         MinibatchRecorder recorder = new MinibatchRecorder();
@@ -45,9 +45,9 @@ public final class EpochTrainer {
         try {
             for (int from = 0; from < order.length; from += batchSize) {
                 if (Thread.currentThread().isInterrupted()) {
-                    throw new CancellationException("interrupted in epoch " + epoch + " after " + from + " reviews");
+                    throw new CancellationException("interrupted in epoch " + epoch + " after " + from + " samples");
                 }
-                network.fit(SequenceTensors.dataSet(train, order, from, Math.min(from + batchSize, order.length)));
+                network.fit(train.minibatch(order, from, Math.min(from + batchSize, order.length)));
             }
         } finally {
             network.setListeners(previous);

@@ -1,12 +1,14 @@
 package org.descentobservatory.trainer.compute;
 
+import org.nd4j.linalg.dataset.DataSet;
+
 import java.util.Arrays;
 
 /**
- * Token sequences with binary labels: {@code tokens[i][t]} is the token of review i at step t (front-padded with
+ * Token sequences with binary labels: {@code tokens[i][t]} is the token of review i at step t (padded with
  * token 0), {@code labels[i]} is 1 for positive, 0 for negative.
  */
-public record LabelledSequences(int[][] tokens, int[] labels) {
+public record LabelledSequences(int[][] tokens, int[] labels) implements MinibatchSource {
 
     public LabelledSequences {
         if (tokens.length != labels.length) {
@@ -14,8 +16,14 @@ public record LabelledSequences(int[][] tokens, int[] labels) {
         }
     }
 
+    @Override
     public int size() {
         return labels.length;
+    }
+
+    @Override
+    public DataSet minibatch(int[] rows, int from, int to) {
+        return SequenceTensors.dataSet(this, rows, from, to);
     }
 
     public int sequenceLength() {

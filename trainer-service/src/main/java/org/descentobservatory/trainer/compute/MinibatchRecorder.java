@@ -3,6 +3,7 @@ package org.descentobservatory.trainer.compute;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Records each minibatch's loss and gradient norm while {@code fit} trains, without computing anything twice:
@@ -16,6 +17,8 @@ import org.deeplearning4j.optimize.api.BaseTrainingListener;
  *       ({@code BaseMultiLayerUpdater.update}) first divides it by the minibatch size ({@code divideByMinibatch}), then
  *       clips it if configured, then applies Adam. The recorded norm is divided by the minibatch size likewise, so it
  *       is the norm of the gradient of the mean loss that is recorded, the gradient of the recorded loss.</li>
+ *   <li>For a sequence-to-sequence output both are further divided by the steps per sample (see
+ *       {@link #scoredStepsPerSample}), so the loss is the mean squared error per component and step.</li>
  * </ul>
  * Cost per minibatch: one L2 norm over the P parameters, O(P). Not thread-safe: one per training thread.
  */
@@ -30,13 +33,24 @@ final class MinibatchRecorder extends BaseTrainingListener {
     @Override
     public void onGradientCalculation(Model model) {
         MultiLayerNetwork network = (MultiLayerNetwork) model;
-        double loss = network.score() - network.calcRegularizationScore(true);
-        double gradientNorm = network.gradient().gradient().norm2Number().doubleValue() / network.batchSize();
+        double steps = scoredStepsPerSample(network);
+        double loss = (network.score() - network.calcRegularizationScore(true)) / steps;
+        double gradientNorm = network.gradient().gradient().norm2Number().doubleValue() / network.batchSize() / steps;
         batches++;
         lossSum += loss;
         maxLoss = Math.max(maxLoss, loss);
         gradientNormSum += gradientNorm;
         maxGradientNorm = Math.max(maxGradientNorm, gradientNorm);
+    }
+
+    /**
+     * 1 for a classifier; for a sequence-to-sequence output (forecasting) the steps per sample, because
+     * Deeplearning4j's {@code RnnOutputLayer} sums the per-step losses of a sample (dividing by the minibatch size
+     * only), while the recorded loss is the mean per step, the measure the evaluation reports.
+     */
+    private static double scoredStepsPerSample(MultiLayerNetwork network) {
+        INDArray labels = network.getLabels();
+        return labels != null && labels.rank() == 3 ? labels.size(2) : 1;
     }
 
     /** The statistics of the minibatches recorded so far; at least one must have been trained. */

@@ -14,7 +14,6 @@ import org.deeplearning4j.nn.weights.WeightInit;
 import org.descentobservatory.schemas.RunSpec;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
@@ -25,8 +24,8 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  *      or  LastTimeStep(SimpleRnn E → H, tanh, no layer norm) params 1_W [E, H], 1_RW [H, H], 1_b [H]
  * layer 2  OutputLayer H → 1, sigmoid, binary cross-entropy (XENT)
  * </pre>
- * chosen by {@code spec.architecture()}, trained by Adam(lr, β₁ = 0.9, β₂ = 0.999, {@code spec.adamEpsilon()}) (the
- * Keras defaults the paper used, ε included), with each parameter's gradient clipped to L2 norm
+ * chosen by {@code spec.architecture()}, trained by {@code spec.optimizer()} ({@link Optimizers}; the paper's: Adam with
+ * the Keras defaults, ε included), with each parameter's gradient clipped to L2 norm
  * {@code spec.gradientClipping()} when that is set ({@link GradientNormalization#ClipL2PerParamType}: every W, RW and
  * b separately, as Keras' {@code clipnorm} clips each variable). {@code LastTimeStep} hands only the last hidden
  * state h_{L−1} to the output layer, and keeps the plain recurrent layer's parameter layout the analyzer reads.
@@ -37,31 +36,19 @@ public final class SentimentNetworkFactory {
 
     /** Index of the recurrent layer, whose parameters are {@code 1_W}, {@code 1_RW}, {@code 1_b}. */
     public static final int RECURRENT_LAYER = 1;
-    /** Adam's β₁ and β₂: the Keras (and DL4J) defaults. */
-    static final double ADAM_BETA1 = 0.9;
-    static final double ADAM_BETA2 = 0.999;
 
     private SentimentNetworkFactory() {
     }
 
     /** A fresh, initialised network for {@code spec}. Cost: O(V·E + E·H + H²) for the weights. */
     public static MultiLayerNetwork create(RunSpec spec) {
-        NeuralNetConfiguration.Builder builder = new NeuralNetConfiguration.Builder()
-                .seed(spec.seed())
-                .dataType(DataType.FLOAT)
-                .updater(new Adam(spec.learningRate(), ADAM_BETA1, ADAM_BETA2, spec.adamEpsilon()))
-                .weightInit(WeightInit.XAVIER);
-        if (spec.gradientClipping() != null) {
-            builder.gradientNormalization(GradientNormalization.ClipL2PerParamType)
-                    .gradientNormalizationThreshold(spec.gradientClipping());
-        }
-        MultiLayerConfiguration configuration = builder
+        MultiLayerConfiguration configuration = baseConfiguration(spec)
                 .list()
                 .layer(new EmbeddingSequenceLayer.Builder()
                         .nIn(spec.vocabularySize()).nOut(spec.embeddingSize())
                         .inputLength(spec.sequenceLength()).hasBias(false)
                         .build())
-                .layer(new LastTimeStep(recurrentLayer(spec)))
+                .layer(new LastTimeStep(recurrentLayer(spec, spec.embeddingSize())))
                 .layer(new OutputLayer.Builder(LossFunctions.LossFunction.XENT)
                         .nIn(spec.hiddenSize()).nOut(1)
                         .activation(Activation.SIGMOID)
@@ -72,15 +59,32 @@ public final class SentimentNetworkFactory {
         return network;
     }
 
-    /** The LSTM or the SimpleRnn E → H with tanh, as {@code spec.architecture()} says. */
-    private static BaseRecurrentLayer recurrentLayer(RunSpec spec) {
+    /**
+     * What every network of a spec shares: the seed, FLOAT, Xavier initialisation, the optimizer and the optional
+     * per-parameter gradient clipping.
+     */
+    static NeuralNetConfiguration.Builder baseConfiguration(RunSpec spec) {
+        NeuralNetConfiguration.Builder builder = new NeuralNetConfiguration.Builder()
+                .seed(spec.seed())
+                .dataType(DataType.FLOAT)
+                .updater(Optimizers.of(spec))
+                .weightInit(WeightInit.XAVIER);
+        if (spec.gradientClipping() != null) {
+            builder.gradientNormalization(GradientNormalization.ClipL2PerParamType)
+                    .gradientNormalizationThreshold(spec.gradientClipping());
+        }
+        return builder;
+    }
+
+    /** The LSTM or the SimpleRnn nIn → H with tanh, as {@code spec.architecture()} says. */
+    static BaseRecurrentLayer recurrentLayer(RunSpec spec, int nIn) {
         return switch (spec.architecture()) {
             case RunSpec.LSTM -> new LSTM.Builder()
-                    .nIn(spec.embeddingSize()).nOut(spec.hiddenSize())
+                    .nIn(nIn).nOut(spec.hiddenSize())
                     .activation(Activation.TANH)
                     .build();
             case RunSpec.SIMPLE_RNN -> new SimpleRnn.Builder()
-                    .nIn(spec.embeddingSize()).nOut(spec.hiddenSize())
+                    .nIn(nIn).nOut(spec.hiddenSize())
                     .activation(Activation.TANH)
                     .hasLayerNorm(false)
                     .build();

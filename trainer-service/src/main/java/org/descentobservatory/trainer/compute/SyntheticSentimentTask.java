@@ -16,8 +16,8 @@ import java.util.SplittableRandom;
  * last). The side changes only where the words sit, not which words are drawn. Each word is a lexicon token with
  * probability {@value #SENTIMENT_SHARE}, agreeing with the polarity with probability {@value #AGREEMENT}, otherwise
  * neutral. The label is the sign of (positive − negative tokens), ties going to the polarity. A share
- * {@code labelNoise} of the TRAINING labels is then flipped (exactly round(labelNoise · trainSize) of them), so the
- * network can only fit them by memorising; test labels stay clean.
+ * {@code labelNoise} of the TRAINING labels is then flipped ({@link LabelNoise}), so the network can only fit them by
+ * memorising; test labels stay clean.
  *
  * <p>Deterministic in the seed: train reviews, test reviews and the flips come from three independent streams split
  * from {@code SplittableRandom(seed)}, so the test set (and thus the probe set) does not change with the train size
@@ -37,24 +37,6 @@ public final class SyntheticSentimentTask {
     static final double SENTIMENT_SHARE = 0.25;
     /** Probability that a lexicon token agrees with the review's hidden polarity. */
     static final double AGREEMENT = 0.85;
-
-    /** Where a review shorter than L gets its padding tokens 0. */
-    public enum Padding {
-        /** Before the words: {@code 0 … 0 w₁ … wₙ}. */
-        PRE,
-        /** After the words: {@code w₁ … wₙ 0 … 0}. */
-        POST;
-
-        /** The side a {@link RunSpec#paddingSide()} names. */
-        public static Padding of(String paddingSide) {
-            return switch (paddingSide) {
-                case RunSpec.PADDING_PRE -> PRE;
-                case RunSpec.PADDING_POST -> POST;
-                default -> throw new IllegalArgumentException("Unknown padding side '" + paddingSide
-                        + "'; expected " + RunSpec.PADDING_PRE + " or " + RunSpec.PADDING_POST);
-            };
-        }
-    }
 
     private final int sequenceLength;
     private final Padding padding;
@@ -85,16 +67,13 @@ public final class SyntheticSentimentTask {
 
     /** Generates {@code trainSize} training reviews with {@code labelNoise} of their labels flipped, and clean tests. */
     public SentimentData generate(int trainSize, int testSize, double labelNoise, long seed) {
-        if (labelNoise < 0 || labelNoise > 1) {
-            throw new IllegalArgumentException("labelNoise " + labelNoise + " outside [0, 1]");
-        }
         SplittableRandom root = new SplittableRandom(seed);
         SplittableRandom trainRandom = root.split();
         SplittableRandom testRandom = root.split();
         SplittableRandom noiseRandom = root.split();
         LabelledSequences train = reviews(trainSize, trainRandom);
         LabelledSequences test = reviews(testSize, testRandom);
-        return new SentimentData(flipLabels(train, (int) Math.round(labelNoise * trainSize), noiseRandom), test);
+        return new SentimentData(LabelNoise.flip(train, labelNoise, noiseRandom), test);
     }
 
     private LabelledSequences reviews(int count, SplittableRandom random) {
@@ -125,23 +104,6 @@ public final class SyntheticSentimentTask {
         }
         int sign = sentimentSum != 0 ? Integer.signum(sentimentSum) : polarity;
         return sign > 0 ? 1 : 0;
-    }
-
-    /** Flips exactly {@code flips} distinct labels, chosen by a partial Fisher–Yates shuffle. */
-    private static LabelledSequences flipLabels(LabelledSequences clean, int flips, SplittableRandom random) {
-        int[] labels = clean.labels().clone();
-        int[] order = new int[labels.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        for (int k = 0; k < flips; k++) {
-            int j = k + random.nextInt(order.length - k);
-            int chosen = order[j];
-            order[j] = order[k];
-            order[k] = chosen;
-            labels[chosen] = 1 - labels[chosen];
-        }
-        return new LabelledSequences(clean.tokens(), labels);
     }
 
     /** 0-based rank of a neutral token whose cumulative Zipf probability first exceeds {@code u} ∈ [0, 1). */

@@ -67,6 +67,22 @@ public interface TrainerConfig {
         @WithDefault("30s")
         Duration handoverGrace();
 
+        /**
+         * {@code observatory.trainer.data-dir}: the only folder datasets are read from; a spec's relative
+         * {@code datasetSource} resolves against it and one outside it is refused (400). Downloads are cached in its
+         * {@code downloads/} and archives unpacked once into its {@code extracted/}. Default {@code data}, relative
+         * to the working directory.
+         */
+        @WithDefault("data")
+        String dataDir();
+
+        /**
+         * {@code observatory.trainer.download-max-bytes}: the largest dataset archive downloaded; a larger one is
+         * aborted and its run fails. Default 268435456 (256 MiB; the IMDb archive aclImdb_v1.tar.gz is about 84 MB).
+         */
+        @WithDefault("268435456")
+        long downloadMaxBytes();
+
         /** Which checkpoints a run keeps. */
         Retention retention();
     }

@@ -38,6 +38,12 @@ public final class DefaultRunSpec {
             RunSpec.LSTM,
             RunSpec.PADDING_PRE,
             RunSpec.KERAS_ADAM_EPSILON,
+            null,
+            RunSpec.ADAM,
+            1,
+            null,
+            null,
+            null,
             null);
 
     private DefaultRunSpec() {

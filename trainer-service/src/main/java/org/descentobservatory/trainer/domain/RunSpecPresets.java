@@ -15,10 +15,17 @@ public final class RunSpecPresets {
 
     /** The paper's network on the synthetic task sized for a 2-core CPU: {@link DefaultRunSpec#SPEC}. */
     public static final String CPU_SMALL = "cpu-small";
+    /** The paper's experiment on IMDb: {@link PaperImdbRunSpec#SPEC}. */
+    public static final String PAPER_IMDB = "paper-imdb";
+    /** A Lorenz-63 forecaster sized for a 2-core CPU: {@link LorenzSmallRunSpec#SPEC}. */
+    public static final String LORENZ_SMALL = "lorenz-small";
     /** The preset a body without a {@code preset} field is merged over. */
     public static final String DEFAULT = CPU_SMALL;
 
-    private static final Map<String, RunSpec> PRESETS = Map.of(CPU_SMALL, DefaultRunSpec.SPEC);
+    private static final Map<String, RunSpec> PRESETS = Map.of(
+            CPU_SMALL, DefaultRunSpec.SPEC,
+            PAPER_IMDB, PaperImdbRunSpec.SPEC,
+            LORENZ_SMALL, LorenzSmallRunSpec.SPEC);
 
     private RunSpecPresets() {
     }

@@ -3,7 +3,6 @@ package org.descentobservatory.trainer.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.descentobservatory.schemas.CheckpointEvent;
-import org.descentobservatory.schemas.ProbeSet;
 import org.descentobservatory.schemas.RunControl;
 import org.descentobservatory.schemas.RunEndedEvent;
 import org.descentobservatory.schemas.RunRequest;
@@ -13,12 +12,9 @@ import org.descentobservatory.trainer.compute.Checkpoint;
 import org.descentobservatory.trainer.compute.CheckpointCodec;
 import org.descentobservatory.trainer.compute.EpochStatistics;
 import org.descentobservatory.trainer.compute.EpochTrainer;
-import org.descentobservatory.trainer.compute.SentimentData;
-import org.descentobservatory.trainer.compute.SentimentNetworkFactory;
-import org.descentobservatory.trainer.compute.SplitEvaluator;
 import org.descentobservatory.trainer.compute.SplitMetrics;
-import org.descentobservatory.trainer.compute.SyntheticSentimentTask;
 import org.descentobservatory.trainer.compute.WeightNorms;
+import org.descentobservatory.trainer.compute.task.TrainingTask;
 import org.descentobservatory.trainer.domain.ProgressWindow;
 import org.descentobservatory.trainer.domain.RunManifest;
 import org.descentobservatory.trainer.domain.RunProgress;
@@ -38,9 +34,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * whose effect others see is made durable first and published after, and the run's manifest records what was
  * published, so that after a crash at any point the next trainer redoes exactly what may be missing:
  * <ol>
+ *   <li>prepare the task's data ({@link RunTasks});</li>
  *   <li>manifest (start time) → probe set → publish {@link RunStartedEvent} → manifest "start published";</li>
- *   <li>per epoch e: train, evaluate both splits, store the checkpoint zip, store the {@link CheckpointEvent} as
- *       JSON, publish it (awaiting the broker's ack), manifest "e published";</li>
+ *   <li>per epoch e: train; after every {@code checkpointInterval}-th epoch and the last: evaluate both splits,
+ *       store the checkpoint zip, store the {@link CheckpointEvent} as JSON (its batch statistics and wall time cover
+ *       every epoch since the previous checkpoint), publish it (awaiting the broker's ack), manifest "e published";</li>
  *   <li>manifest (the end) → publish {@link RunEndedEvent} → manifest "end published": COMPLETED; FAILED with the
  *       reason; CANCELLED when a user cancelled it.</li>
  * </ol>
@@ -72,15 +70,17 @@ public class RunExecutor {
     private final TrainerMetrics metrics;
     private final CheckpointRetention retention;
     private final Replica replica;
+    private final RunTasks tasks;
 
     public RunExecutor(CheckpointStore store, RunStateStore state, RunEventPublisher publisher,
-                       TrainerMetrics metrics, CheckpointRetention retention, Replica replica) {
+                       TrainerMetrics metrics, CheckpointRetention retention, Replica replica, RunTasks tasks) {
         this.store = store;
         this.state = state;
         this.publisher = publisher;
         this.metrics = metrics;
         this.retention = retention;
         this.replica = replica;
+        this.tasks = tasks;
     }
 
     public Outcome execute(RunRequest request, RunStop stop) {
@@ -101,8 +101,9 @@ public class RunExecutor {
         // The manifest as last stored, so that however training stops, its end counts the epochs published.
         AtomicReference<RunManifest> current = new AtomicReference<>(manifest);
         try {
-            start(request, current);
-            train(current, stop);
+            TrainingTask task = tasks.prepare(request.spec());
+            start(request, task, current);
+            train(current, task, stop);
             if (!stop.ending()) {
                 throw new CancellationException("stop requested after the last epoch");
             }
@@ -134,14 +135,13 @@ public class RunExecutor {
     }
 
     /** Publishes the start unless the manifest says it was. */
-    private void start(RunRequest request, AtomicReference<RunManifest> current) {
+    private void start(RunRequest request, TrainingTask task, AtomicReference<RunManifest> current) {
         RunManifest manifest = current.get();
         state.putManifest(manifest);
         if (manifest.startPublished()) {
             return;
         }
-        SentimentData data = SyntheticSentimentTask.generate(request.spec());
-        store.putProbeSet(ProbeSet.of(request.runId(), data.test().firstSequences(request.spec().probeCount())));
+        store.putProbeSet(task.probeSet(request.runId()));
         publisher.started(RunStartedEvent.of(request.runId(), request.spec(), manifest.startedAt()));
         store(current, manifest.withStartPublished(Instant.now()));
         LOG.infof("Run %s started on %s: %s", request.runId(), replica.id(), request.spec());
@@ -152,15 +152,14 @@ public class RunExecutor {
      *
      * @throws CancellationException when {@code stop} is requested (checked between minibatches)
      */
-    private void train(AtomicReference<RunManifest> current, RunStop stop) {
+    private void train(AtomicReference<RunManifest> current, TrainingTask task, RunStop stop) {
         String runId = current.get().runId();
         RunSpec spec = current.get().spec();
         publishStoredEpoch(current);
         int resumeAfter = current.get().lastPublishedEpoch();
         retention.tracking(runId, resumeAfter);
         try {
-            SentimentData data = SyntheticSentimentTask.generate(spec);
-            MultiLayerNetwork network = resumeAfter == 0 ? SentimentNetworkFactory.create(spec)
+            MultiLayerNetwork network = resumeAfter == 0 ? task.newNetwork()
                     : CheckpointCodec.decode(store.getCheckpoint(runId, resumeAfter));
             if (resumeAfter > 0) {
                 LOG.infof("Run %s resumes on %s from the checkpoint of epoch %d/%d", runId, replica.id(), resumeAfter,
@@ -168,11 +167,21 @@ public class RunExecutor {
             }
             EpochTrainer trainer = new EpochTrainer(spec.batchSize(), spec.seed());
             ProgressWindow window = new ProgressWindow();
+            EpochStatistics sinceCheckpoint = null;
+            long start = System.nanoTime();
             for (int epoch = resumeAfter + 1; epoch <= spec.epochs(); epoch++) {
                 if (stop.isRequested()) {
                     throw new CancellationException("stop requested before epoch " + epoch);
                 }
-                CheckpointEvent event = trainEpoch(runId, spec, network, trainer, data, epoch);
+                EpochStatistics trained = trainer.trainEpoch(network, task.train(), epoch);
+                sinceCheckpoint = sinceCheckpoint == null ? trained : sinceCheckpoint.and(trained);
+                if (!isCheckpointEpoch(spec, epoch)) {
+                    continue;
+                }
+                CheckpointEvent event = checkpoint(runId, network, task, epoch, sinceCheckpoint,
+                        Duration.ofNanos(System.nanoTime() - start));
+                sinceCheckpoint = null;
+                start = System.nanoTime();
                 publisher.checkpoint(event);
                 store(current, current.get().withPublishedEpoch(epoch, Instant.now()));
                 retention.published(runId, epoch);
@@ -184,19 +193,33 @@ public class RunExecutor {
         }
     }
 
-    /** Trains, evaluates and stores one epoch; returns its checkpoint event, stored, not yet published. */
-    private CheckpointEvent trainEpoch(String runId, RunSpec spec, MultiLayerNetwork network, EpochTrainer trainer,
-                                       SentimentData data, int epoch) {
+    /** A checkpoint follows every {@code checkpointInterval}-th epoch and the last. */
+    static boolean isCheckpointEpoch(RunSpec spec, int epoch) {
+        return epoch % spec.checkpointInterval() == 0 || epoch == spec.epochs();
+    }
+
+    /** The first checkpoint epoch after {@code epoch}. */
+    static int nextCheckpointEpoch(RunSpec spec, int epoch) {
+        return Math.min((epoch / spec.checkpointInterval() + 1) * spec.checkpointInterval(), spec.epochs());
+    }
+
+    /**
+     * Evaluates and stores the checkpoint of {@code epoch}; returns its event, stored, not yet published.
+     *
+     * @param minibatches the training statistics of every epoch since the previous checkpoint
+     * @param training    the time spent training them
+     */
+    private CheckpointEvent checkpoint(String runId, MultiLayerNetwork network, TrainingTask task, int epoch,
+                                       EpochStatistics minibatches, Duration training) {
         long start = System.nanoTime();
-        EpochStatistics minibatches = trainer.trainEpoch(network, data.train(), epoch);
-        SplitMetrics train = SplitEvaluator.evaluate(network, data.train());
-        SplitMetrics test = SplitEvaluator.evaluate(network, data.test());
+        SplitMetrics train = task.evaluateTrain(network);
+        SplitMetrics test = task.evaluateTest(network);
         Map<String, Double> weightNorms = WeightNorms.of(network);
         Checkpoint checkpoint = CheckpointCodec.encode(network);
         long uploadStart = System.nanoTime();
         String key = store.putCheckpoint(runId, epoch, checkpoint.bytes());
         metrics.checkpointStored(runId, checkpoint.sizeBytes(), Duration.ofNanos(System.nanoTime() - uploadStart));
-        Duration wallTime = Duration.ofNanos(System.nanoTime() - start);
+        Duration wallTime = training.plusNanos(System.nanoTime() - start);
         CheckpointEvent event = CheckpointEvent.of(runId, epoch, train.meanLoss(), test.meanLoss(), test.accuracy(),
                 test.wrongLoss(), minibatches.meanBatchLoss(), minibatches.maxBatchLoss(),
                 minibatches.meanGradientNorm(), minibatches.maxGradientNorm(), weightNorms,
@@ -212,8 +235,9 @@ public class RunExecutor {
      */
     private void publishStoredEpoch(AtomicReference<RunManifest> current) {
         RunManifest manifest = current.get();
-        int next = manifest.lastPublishedEpoch() + 1;
-        Optional<CheckpointEvent> stored = next > manifest.spec().epochs() ? Optional.empty()
+        int last = manifest.lastPublishedEpoch();
+        int next = nextCheckpointEpoch(manifest.spec(), last);
+        Optional<CheckpointEvent> stored = last >= manifest.spec().epochs() ? Optional.empty()
                 : state.findCheckpointEvent(manifest.runId(), next);
         if (stored.isEmpty()) {
             return;

@@ -27,11 +27,13 @@ public class RunRequests {
     private final RunEventPublisher publisher;
     private final RunRegistry registry;
     private final RunStateStore state;
+    private final RunTasks tasks;
 
-    public RunRequests(RunEventPublisher publisher, RunRegistry registry, RunStateStore state) {
+    public RunRequests(RunEventPublisher publisher, RunRegistry registry, RunStateStore state, RunTasks tasks) {
         this.publisher = publisher;
         this.registry = registry;
         this.state = state;
+        this.tasks = tasks;
     }
 
     /**
@@ -40,8 +42,11 @@ public class RunRequests {
      *
      * @param sweepId null for a single run
      * @return the runs, queued, in the order of {@code specs}
+     * @throws org.descentobservatory.trainer.domain.InvalidRunSpecException when a spec's dataset is not usable here
+     *                                                                      (nothing is requested then)
      */
     public List<RunSnapshot> submit(List<RunSpec> specs, String sweepId) {
+        specs.forEach(tasks::requireSubmittable);
         Instant now = Instant.now();
         int partitions = publisher.requestPartitions();
         int first = ThreadLocalRandom.current().nextInt(partitions);

@@ -25,7 +25,8 @@ final class Learnability {
         RunSpec base = DefaultRunSpec.SPEC;
         return new RunSpec(base.task(), base.vocabularySize(), base.embeddingSize(), base.hiddenSize(), LENGTH, TRAIN,
                 TEST, 0.0, base.learningRate(), base.batchSize(), epochs, base.seed(), 10, architecture,
-                base.paddingSide(), base.adamEpsilon(), gradientClipping);
+                base.paddingSide(), base.adamEpsilon(), gradientClipping, base.optimizer(), base.checkpointInterval(),
+                null, null, null, null);
     }
 
     /** Trains a fresh network of {@code spec} for its epochs: test accuracy above 0.7 and a lower test loss. */

@@ -1,7 +1,6 @@
 package org.descentobservatory.trainer.compute;
 
 import org.descentobservatory.schemas.RunSpec;
-import org.descentobservatory.trainer.compute.SyntheticSentimentTask.Padding;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;

@@ -1,5 +1,6 @@
 package org.descentobservatory.trainer.rest;
 
+import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -19,14 +20,22 @@ import org.descentobservatory.schemas.RunStartedEvent;
 import org.descentobservatory.schemas.Sha256;
 import org.descentobservatory.schemas.Topics;
 import org.descentobservatory.store.ObjectStore;
+import org.descentobservatory.trainer.compute.task.imdb.AclImdbSample;
 import org.descentobservatory.trainer.config.TrainerConfig;
 import org.descentobservatory.trainer.domain.RunIds;
 import org.junit.jupiter.api.Test;
 
 import jakarta.inject.Inject;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -37,6 +46,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.nullValue;
 
 /** The whole loop against a real Kafka broker and a real S3 store: request, training, objects, events. */
 @QuarkusTest
@@ -126,12 +136,12 @@ class RunResourceTest {
     @Test
     void anUnknownFieldIsRejected() {
         List<Map<String, String>> violations = given().contentType(ContentType.JSON)
-                .body("{\"epochs\": 3, \"optimizer\": \"sgd\"}")
+                .body("{\"epochs\": 3, \"dropout\": 0.5}")
                 .when().post("/api/runs")
                 .then().statusCode(400)
                 .extract().path("violations");
         assertThat(violations).singleElement()
-                .satisfies(v -> assertThat(v.get("field") + " " + v.get("message")).contains("optimizer"));
+                .satisfies(v -> assertThat(v.get("field") + " " + v.get("message")).contains("dropout"));
     }
 
     @Test
@@ -147,6 +157,113 @@ class RunResourceTest {
         given().when().get("/api/runs/run-19700101-000000-0000")
                 .then().statusCode(404)
                 .body("error", equalTo("Unknown run run-19700101-000000-0000"));
+    }
+
+    @Test
+    void aCheckpointIsStoredEveryKEpochsAndAfterTheLast() {
+        String runId = submit(TINY_RUN.replace("\"epochs\": 2", "\"epochs\": 5, \"checkpointInterval\": 2"));
+
+        RunEvents events = readUntilEnded(runId);
+
+        assertThat(events.checkpoints).extracting(CheckpointEvent::epoch).containsExactly(2, 4, 5);
+        assertThat(events.ended).singleElement().satisfies(ended -> {
+            assertThat(ended.status()).isEqualTo(RunEndedEvent.Status.COMPLETED);
+            assertThat(ended.epochsCompleted()).isEqualTo(5);
+        });
+    }
+
+    @Test
+    void anImdbRunTrainsOnTheReviewsInTheDataFolder() throws Exception {
+        String folder = "imdb-" + UUID.randomUUID();
+        AclImdbSample.writeFolder(Files.createDirectories(Path.of(config.trainer().dataDir()).resolve(folder)));
+        int reviews = 4 * AclImdbSample.PER_FOLDER;
+        String runId = submit("""
+                {"preset": "paper-imdb", "datasetSource": "%s/aclImdb", "vocabularySize": 64, "embeddingSize": 4,
+                 "hiddenSize": 4, "sequenceLength": 10, "trainSize": %d, "testSize": %d, "batchSize": 8,
+                 "epochs": 1, "probeCount": 4}""".formatted(folder, reviews * 7 / 10, reviews * 3 / 10));
+
+        RunEvents events = readUntilEnded(runId);
+
+        assertThat(events.ended).singleElement()
+                .satisfies(ended -> assertThat(ended.status()).as(ended.reason()).isEqualTo(RunEndedEvent.Status.COMPLETED));
+        assertThat(events.checkpoints).singleElement().satisfies(RunResourceTest::assertTrainingSignalsAreSane);
+        ProbeSet probes = JsonContracts.read(read(ObjectKeys.probeSet(runId)), ProbeSet.class);
+        assertThat(probes.tokens()).hasNumberOfRows(4);
+        assertThat(Arrays.stream(probes.tokens()).flatMapToInt(Arrays::stream)).allMatch(token -> token < 64);
+        assertThat(probes.sequenceLength()).isEqualTo(10);
+    }
+
+    @Test
+    void anImdbRunWhoseDownloadFailsItsChecksumFailsWithTheReason() throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        byte[] notTheArchive = "not the archive".getBytes(StandardCharsets.UTF_8);
+        server.createContext("/aclImdb_v1.tar.gz", exchange -> {
+            exchange.sendResponseHeaders(200, notTheArchive.length);
+            try (OutputStream body = exchange.getResponseBody()) {
+                body.write(notTheArchive);
+            }
+        });
+        server.start();
+        try {
+            String runId = submit("""
+                    {"preset": "paper-imdb", "datasetSource": "http://127.0.0.1:%d/aclImdb_v1.tar.gz",
+                     "datasetSha256": "%s", "epochs": 1}""".formatted(server.getAddress().getPort(), "a".repeat(64)));
+
+            RunEvents events = readUntilEnded(runId);
+
+            assertThat(events.checkpoints).isEmpty();
+            assertThat(events.ended).singleElement().satisfies(ended -> {
+                assertThat(ended.status()).isEqualTo(RunEndedEvent.Status.FAILED);
+                assertThat(ended.reason()).contains("Checksum mismatch", Sha256.hex(notTheArchive));
+            });
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void anImdbSourceOutsideTheDataFolderMissingOrNotHttpIsRejected() {
+        for (String source : List.of("../outside/aclImdb", "/etc", "no-such-folder", "aclImdb/../../x.tar.gz",
+                "ftp://127.0.0.1/aclImdb_v1.tar.gz")) {
+            String checksum = source.contains("://") ? "\"" + "a".repeat(64) + "\"" : "null";
+            given().contentType(ContentType.JSON)
+                    .body("{\"preset\": \"paper-imdb\", \"datasetSource\": \"" + source + "\","
+                            + " \"datasetSha256\": " + checksum + "}")
+                    .when().post("/api/runs")
+                    .then().statusCode(400)
+                    .body("violations.field", hasItem("$.datasetSource"));
+        }
+    }
+
+    @Test
+    void aLorenzRunForecastsAndStoresSeriesProbes() {
+        String runId = submit("""
+                {"preset": "lorenz-small", "hiddenSize": 4, "sequenceLength": 10, "trainSize": 16, "testSize": 8,
+                 "batchSize": 8, "epochs": 2, "probeCount": 3}""");
+
+        RunEvents events = readUntilEnded(runId);
+
+        assertThat(events.ended).singleElement()
+                .satisfies(ended -> assertThat(ended.status()).isEqualTo(RunEndedEvent.Status.COMPLETED));
+        assertThat(events.checkpoints).hasSize(2).allSatisfy(checkpoint -> {
+            assertThat(checkpoint.testAccuracy()).isNull();
+            assertThat(checkpoint.wrongTestLoss()).isNull();
+            assertThat(checkpoint.testLoss()).isPositive().isFinite();
+            assertThat(checkpoint.weightNorms()).containsOnlyKeys("0_W", "0_RW", "0_b", "1_W", "1_b");
+        });
+        ProbeSet probes = JsonContracts.read(read(ObjectKeys.probeSet(runId)), ProbeSet.class);
+        assertThat(probes.tokens()).isNull();
+        assertThat(probes.series()).hasNumberOfRows(3);
+        assertThat(probes.series()[0]).hasNumberOfRows(10);
+        assertThat(probes.series()[0][0]).hasSize(3);
+        given().when().get("/api/runs/" + runId).then().statusCode(200).body("latest.testAccuracy", nullValue());
+    }
+
+    private static String submit(String body) {
+        return given().contentType(ContentType.JSON).body(body)
+                .when().post("/api/runs")
+                .then().statusCode(202)
+                .extract().path("runId");
     }
 
     /**
