@@ -17,6 +17,7 @@ import org.descentobservatory.trainer.compute.SplitEvaluator;
 import org.descentobservatory.trainer.compute.SplitMetrics;
 import org.descentobservatory.trainer.compute.SyntheticSentimentTask;
 import org.descentobservatory.trainer.compute.WeightNorms;
+import org.descentobservatory.trainer.config.TrainerConfig;
 import org.descentobservatory.trainer.domain.EpochSummary;
 import org.descentobservatory.trainer.domain.RunSnapshot;
 import org.descentobservatory.trainer.domain.RunStatus;
@@ -48,13 +49,15 @@ public class RunExecutor {
     private final RunEventPublisher publisher;
     private final RunRegistry registry;
     private final TrainerMetrics metrics;
+    private final boolean fusedLstm;
 
     public RunExecutor(CheckpointStore store, RunEventPublisher publisher, RunRegistry registry,
-                       TrainerMetrics metrics) {
+                       TrainerMetrics metrics, TrainerConfig config) {
         this.store = store;
         this.publisher = publisher;
         this.registry = registry;
         this.metrics = metrics;
+        this.fusedLstm = config.trainer().fusedLstm();
     }
 
     public void execute(String runId, RunSpec spec) {
@@ -97,7 +100,7 @@ public class RunExecutor {
         SentimentData data = SyntheticSentimentTask.generate(spec);
         store.putProbeSet(ProbeSet.of(runId, data.test().firstSequences(spec.probeCount())));
         MultiLayerNetwork network = SentimentNetworkFactory.create(spec);
-        EpochTrainer trainer = new EpochTrainer(spec.batchSize(), spec.seed());
+        EpochTrainer trainer = new EpochTrainer(spec.batchSize(), spec.seed(), fusedLstm);
         for (int epoch = 1; epoch <= spec.epochs(); epoch++) {
             long start = System.nanoTime();
             EpochStatistics minibatches = trainer.trainEpoch(network, data.train(), epoch);

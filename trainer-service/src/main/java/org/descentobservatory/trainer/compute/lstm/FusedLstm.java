@@ -8,6 +8,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 
 import java.lang.reflect.Field;
+import java.util.Optional;
 
 /**
  * Switches the {@code LSTM} layers of a network to the fused implementation ({@link LstmKernel}, through
@@ -44,16 +45,37 @@ public final class FusedLstm {
 
     /** Whether {@code network} has an LSTM layer that runs the fused implementation. */
     public static boolean isEnabled(MultiLayerNetwork network) {
+        return passes(network).isPresent();
+    }
+
+    /**
+     * What the fused implementation ran in {@code network} (summed over its fused layers) since it was enabled, or
+     * empty when it is not enabled: shows that training took the fused path and not Deeplearning4j's fallback.
+     */
+    public static Optional<Passes> passes(MultiLayerNetwork network) {
+        Passes total = null;
         for (Layer layer : network.getLayers()) {
             Layer inner = layer;
             while (inner instanceof BaseWrapperLayer wrapper) {
                 inner = wrapper.getUnderlying();
             }
-            if (inner instanceof LSTM lstm && helperOf(lstm) instanceof FusedLstmHelper) {
-                return true;
+            if (inner instanceof LSTM lstm && helperOf(lstm) instanceof FusedLstmHelper helper) {
+                Passes passes = helper.passes();
+                total = total == null ? passes : new Passes(total.forward() + passes.forward(),
+                        total.reusedForward() + passes.reusedForward(), total.backward() + passes.backward());
             }
         }
-        return false;
+        return Optional.ofNullable(total);
+    }
+
+    /**
+     * Counts of fused passes.
+     *
+     * @param forward       forward passes computed
+     * @param reusedForward forward passes Deeplearning4j asked for again inside backprop and that were reused
+     * @param backward      backpropagation passes (BPTT)
+     */
+    public record Passes(long forward, long reusedForward, long backward) {
     }
 
     private static boolean install(LSTM lstm) {

@@ -41,6 +41,9 @@ final class FusedLstmHelper implements LSTMHelper {
     private float[][] tracedWeights;
     private boolean traceHasZeroStart;
     private float[] outputGradient = new float[0];
+    private long forwardPasses;
+    private long reusedForwardPasses;
+    private long backwardPasses;
 
     FusedLstmHelper(int inputSize, int hiddenSize) {
         this.kernel = new LstmKernel(inputSize, hiddenSize);
@@ -89,7 +92,10 @@ final class FusedLstmHelper implements LSTMHelper {
         boolean zeroStart = h0 == null && c0 == null;
         boolean traced = forBackprop && input == tracedInput && zeroStart && traceHasZeroStart
                 && Arrays.deepEquals(weights, tracedWeights);
-        if (!traced) {
+        if (traced) {
+            reusedForwardPasses++;
+        } else {
+            forwardPasses++;
             kernel.setWeights(weights[0], weights[1], weights[2]);
             INDArray timeMajor = input.permute(2, 0, 1).dup('c');
             kernel.forward(timeMajor.data().asNioFloat(), steps, batch, h0, c0);
@@ -132,6 +138,7 @@ final class FusedLstmHelper implements LSTMHelper {
         epsilon.permute(2, 0, 1).dup('c').data().asNioFloat().get(outputGradient, 0, length);
         int firstStep = truncatedBPTT ? Math.max(0, steps - tbpttBackwardLength) : 0;
         kernel.backward(outputGradient, firstStep);
+        backwardPasses++;
 
         Gradient gradient = new DefaultGradient();
         INDArray w = gradientViews.get(inputWeightKey);
@@ -158,6 +165,11 @@ final class FusedLstmHelper implements LSTMHelper {
         staged.data().asNioFloat().put(timeMajor);
         INDArray result = workspaceMgr.createUninitialized(type, DataType.FLOAT, new long[] {batch, width, steps}, 'f');
         return result.assign(staged.permute(1, 2, 0));
+    }
+
+    /** How many passes this helper ran so far (the rest ran Deeplearning4j's own code). */
+    FusedLstm.Passes passes() {
+        return new FusedLstm.Passes(forwardPasses, reusedForwardPasses, backwardPasses);
     }
 
     /** The elements of {@code array} in row-major order. */

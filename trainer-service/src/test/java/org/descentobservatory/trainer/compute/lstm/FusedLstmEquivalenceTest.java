@@ -72,6 +72,8 @@ class FusedLstmEquivalenceTest {
                 assertClose(fusedActivations.get(layer), stockActivations.get(layer), ACTIVATION_TOLERANCE);
             }
             assertGradientsClose(fused, stock, x, y);
+            // One forward pass for feedForward, one for the gradient, reused inside backprop, one BPTT.
+            assertThat(FusedLstm.passes(fused)).contains(new FusedLstm.Passes(2, 1, 1));
         }
     }
 
@@ -94,6 +96,7 @@ class FusedLstmEquivalenceTest {
 
         assertClose(fused.output(x, true), stock.output(x, true), ACTIVATION_TOLERANCE);
         assertGradientsClose(fused, stock, x, y);
+        assertThat(FusedLstm.passes(fused).orElseThrow().backward()).isEqualTo(1);
     }
 
     /**
@@ -114,7 +117,11 @@ class FusedLstmEquivalenceTest {
             stock.fit(x, y);
             fused.fit(x, y);
         }
+        // 40 steps in 4 segments of 10, 3 times: every segment forward and backward on the fused path.
+        // 40 steps in 4 segments of 10, 3 times: every segment forward and backward on the fused path.
         assertThat(fused.getIterationCount()).isEqualTo(12);
+        assertThat(FusedLstm.passes(fused).orElseThrow().backward()).isEqualTo(12);
+        assertThat(FusedLstm.passes(fused).orElseThrow().backward()).isEqualTo(12);
         assertClose(fused.params(), stock.params(), TRAJECTORY_TOLERANCE);
     }
 
@@ -127,13 +134,13 @@ class FusedLstmEquivalenceTest {
         RunSpec spec = spec(PAPER_SIZES.replace("\"trainSize\": 96", "\"trainSize\": 80"));
         MultiLayerNetwork stock = SentimentNetworkFactory.create(spec);
         MultiLayerNetwork fused = SentimentNetworkFactory.create(spec);
-        FusedLstm.enable(fused);
         LabelledSequences train = randomData(spec, spec.trainSize(), 2);
-        EpochTrainer trainer = new EpochTrainer(spec.batchSize(), spec.seed());
+        EpochTrainer stockTrainer = new EpochTrainer(spec.batchSize(), spec.seed(), false);
+        EpochTrainer fusedTrainer = new EpochTrainer(spec.batchSize(), spec.seed());
 
         for (int epoch = 1; epoch <= 3; epoch++) {
-            EpochStatistics expected = trainer.trainEpoch(stock, train, epoch);
-            EpochStatistics actual = trainer.trainEpoch(fused, train, epoch);
+            EpochStatistics expected = stockTrainer.trainEpoch(stock, train, epoch);
+            EpochStatistics actual = fusedTrainer.trainEpoch(fused, train, epoch);
 
             assertThat(actual.batches()).isEqualTo(3);
             assertRelativelyClose(actual.meanBatchLoss(), expected.meanBatchLoss());
@@ -146,6 +153,9 @@ class FusedLstmEquivalenceTest {
             assertClose(fused.getUpdater().getStateViewArray(), stock.getUpdater().getStateViewArray(),
                     TRAJECTORY_TOLERANCE);
         }
+        // The trainer's default is the fused layer; switched off, the stock one.
+        assertThat(FusedLstm.passes(fused)).contains(new FusedLstm.Passes(9, 9, 9));
+        assertThat(FusedLstm.isEnabled(stock)).isFalse();
     }
 
     /**
@@ -158,9 +168,8 @@ class FusedLstmEquivalenceTest {
         LabelledSequences train = randomData(spec, 10, 4);
         MultiLayerNetwork stock = SentimentNetworkFactory.create(spec);
         MultiLayerNetwork fused = SentimentNetworkFactory.create(spec);
-        FusedLstm.enable(fused);
-        new EpochTrainer(spec.batchSize(), spec.seed()).trainEpoch(stock, train, 1);
-        new EpochTrainer(spec.batchSize(), spec.seed()).trainEpoch(fused, train, 1);
+        new EpochTrainer(spec.batchSize(), spec.seed(), false).trainEpoch(stock, train, 1);
+        new EpochTrainer(spec.batchSize(), spec.seed(), true).trainEpoch(fused, train, 1);
 
         Checkpoint checkpoint = CheckpointCodec.encode(fused);
         MultiLayerNetwork restored = CheckpointCodec.decode(checkpoint.bytes());
