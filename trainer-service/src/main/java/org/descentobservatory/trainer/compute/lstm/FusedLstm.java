@@ -6,6 +6,7 @@ import org.deeplearning4j.nn.layers.recurrent.LSTMHelper;
 import org.deeplearning4j.nn.layers.wrapper.BaseWrapperLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
 
 import java.lang.reflect.Field;
 import java.util.Optional;
@@ -26,17 +27,27 @@ public final class FusedLstm {
     }
 
     /**
-     * Installs the fused implementation in every supported {@code LSTM} layer of {@code network} (directly or inside a
-     * wrapper such as {@code LastTimeStep}) that has none yet. Idempotent. Returns how many layers use it afterwards.
+     * {@link #enable(MultiLayerNetwork, int)} with as many threads as ND4J may use for one operation
+     * ({@code OMP_NUM_THREADS}; the trainer's launcher sets 1).
      */
     public static int enable(MultiLayerNetwork network) {
+        return enable(network, Math.max(1, Nd4j.getEnvironment().maxMasterThreads()));
+    }
+
+    /**
+     * Installs the fused implementation in every supported {@code LSTM} layer of {@code network} (directly or inside a
+     * wrapper such as {@code LastTimeStep}) that has none yet, its recurrence split over {@code threads} threads by
+     * sequences of the minibatch. Idempotent (a layer keeps its first thread count). Returns how many layers use it
+     * afterwards.
+     */
+    public static int enable(MultiLayerNetwork network, int threads) {
         int enabled = 0;
         for (Layer layer : network.getLayers()) {
             Layer inner = layer;
             while (inner instanceof BaseWrapperLayer wrapper) {
                 inner = wrapper.getUnderlying();
             }
-            if (inner instanceof LSTM lstm && install(lstm)) {
+            if (inner instanceof LSTM lstm && install(lstm, threads)) {
                 enabled++;
             }
         }
@@ -78,7 +89,7 @@ public final class FusedLstm {
     public record Passes(long forward, long reusedForward, long backward) {
     }
 
-    private static boolean install(LSTM lstm) {
+    private static boolean install(LSTM lstm, int threads) {
         if (helperOf(lstm) instanceof FusedLstmHelper) {
             return true;
         }
@@ -88,7 +99,7 @@ public final class FusedLstm {
             return false;
         }
         try {
-            HELPER.set(lstm, new FusedLstmHelper((int) conf.getNIn(), (int) conf.getNOut()));
+            HELPER.set(lstm, new FusedLstmHelper((int) conf.getNIn(), (int) conf.getNOut(), threads));
         } catch (IllegalAccessException e) {
             throw new IllegalStateException("Cannot install the fused LSTM helper", e);
         }

@@ -45,8 +45,8 @@ final class FusedLstmHelper implements LSTMHelper {
     private long reusedForwardPasses;
     private long backwardPasses;
 
-    FusedLstmHelper(int inputSize, int hiddenSize) {
-        this.kernel = new LstmKernel(inputSize, hiddenSize);
+    FusedLstmHelper(int inputSize, int hiddenSize, int threads) {
+        this.kernel = new LstmKernel(inputSize, hiddenSize, threads);
     }
 
     /** Whether the layer configured by {@code conf} computes what {@link LstmKernel} computes. */

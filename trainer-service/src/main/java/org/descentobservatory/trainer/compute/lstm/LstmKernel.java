@@ -3,12 +3,18 @@ package org.descentobservatory.trainer.compute.lstm;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.IntConsumer;
 
 /**
  * The forward pass and backpropagation through time (BPTT) of Deeplearning4j's {@code LSTM} layer (no peepholes, the
- * paper's cell: Hochreiter & Schmidhuber 1997 with forget gate, Gers et al. 2000; as in Greff et al. 2017, "LSTM: A
- * Search Space Odyssey", vanilla LSTM without peepholes), in float32, over one minibatch of m sequences of T steps:
+ * paper's cell: Hochreiter & Schmidhuber 1997 with the forget gate of Gers et al. 2000, the "vanilla" LSTM of Greff
+ * et al. 2017 without peepholes), in float32, over one minibatch of m sequences of T steps:
  * <pre>
  * z_t = x_t·W + h_{t−1}·RW + b            W [E, 4H], RW [H, 4H], b [4H]; column blocks (g, f, o, i), DL4J's order
  * g = tanh(z_g), f = σ(z_f), o = σ(z_o), i = σ(z_i)
@@ -23,17 +29,28 @@ import java.util.Arrays;
  * before the recurrence; each step then needs one [m, H]·[H, 4H] product (OpenBLAS, {@link Sgemm}) and the gate
  * arithmetic in one fused loop over primitive arrays; backward likewise needs one [m, 4H]·[4H, H] product per step,
  * and the weight gradients and ∂L/∂x are three products over all T·m rows at the end. The forward pass keeps what
- * BPTT needs (gate activations, cell states and their tanh, hidden states).
+ * BPTT needs (gate activations, cell states and their tanh, hidden states). The sequences of a minibatch are
+ * independent through the recurrence, so with {@code threads} > 1 each thread runs the recurrence of its share of
+ * the minibatch (forward and backward); only the products over all rows are shared.
  * <p>
  * Layout: every sequence-shaped buffer is time-major and row-major, row t·m + b holding sequence b at step t.
  * Buffers are allocated for the largest shape seen and reused. Cost per minibatch: 2·T·m·4H·(E + H) flops forward,
- * twice that backward, plus O(T·m·H) element-wise work. Not thread-safe: one kernel per layer, used by one thread.
+ * twice that backward, plus O(T·m·H) element-wise work (five exponentials per unit and step). Not thread-safe: one
+ * kernel per layer, called by one thread at a time.
  */
 final class LstmKernel {
+
+    /** Runs the recurrences of all kernels' minibatch shares beyond the first (which runs on the caller). */
+    private static final ExecutorService WORKERS = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "fused-lstm");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final int inputSize;
     private final int hiddenSize;
     private final int gateWidth;
+    private final int threads;
 
     /** W, RW (row-major) and b of the last {@link #setWeights} call. */
     private final FloatBuffer inputWeights;
@@ -43,6 +60,7 @@ final class LstmKernel {
     private int steps;
     private int batch;
     private int capacityRows;
+    private int capacityBatch;
 
     /** [T·m, E] the inputs, as given to {@link #forward}. */
     private FloatBuffer inputs;
@@ -58,30 +76,29 @@ final class LstmKernel {
     private float[] cellTanh;
     /** [T·m, E] ∂L/∂x_t. */
     private FloatBuffer inputGradients;
-
-    /** Per-step scratch: [m, 4H] and [m, H]. */
-    private FloatBuffer stepProduct;
-    private FloatBuffer stepHidden;
-    private float[] stepGates;
-    private float[] stepHiddenValues;
-    private float[] recurrentGradient;
-    private float[] cellGradient;
+    /** The minibatch shares, one per thread. */
+    private final List<Share> shares = new ArrayList<>();
 
     /** Weight gradients of the last {@link #backward}: ∂L/∂W [E, 4H], ∂L/∂RW [H, 4H] row-major, ∂L/∂b [4H]. */
     private final FloatBuffer inputWeightGradient;
     private final FloatBuffer recurrentWeightGradient;
-    private final double[] biasGradient;
+    private final float[] biasGradient;
 
-    LstmKernel(int inputSize, int hiddenSize) {
+    /** @param threads how many threads run the recurrence, at least 1 */
+    LstmKernel(int inputSize, int hiddenSize, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads " + threads + " < 1");
+        }
         this.inputSize = inputSize;
         this.hiddenSize = hiddenSize;
         this.gateWidth = 4 * hiddenSize;
+        this.threads = threads;
         this.inputWeights = floats(inputSize * gateWidth);
         this.recurrentWeights = floats(hiddenSize * gateWidth);
         this.bias = new float[gateWidth];
         this.inputWeightGradient = floats(inputSize * gateWidth);
         this.recurrentWeightGradient = floats(hiddenSize * gateWidth);
-        this.biasGradient = new double[gateWidth];
+        this.biasGradient = new float[gateWidth];
     }
 
     int inputSize() {
@@ -104,12 +121,11 @@ final class LstmKernel {
     /**
      * Runs the cell over {@code steps} steps of {@code batch} sequences. {@code x} holds [T·m, E] time-major inputs
      * (read from its position); {@code h0}, {@code c0} the [m, H] initial state, or null for zeros. Afterwards
-     * {@link #output} and {@link #finalCell} hold the results until the next call.
+     * {@link #output}, {@link #finalHidden} and {@link #finalCell} hold the results until the next call.
      */
     void forward(FloatBuffer x, int steps, int batch, float[] h0, float[] c0) {
         allocate(steps, batch);
         int rows = steps * batch;
-        int stepWidth = batch * gateWidth;
         int stepHiddenSize = batch * hiddenSize;
         inputs.clear();
         inputs.put(x.duplicate().limit(x.position() + rows * inputSize)).clear();
@@ -117,67 +133,19 @@ final class LstmKernel {
         Sgemm.multiply(false, false, rows, gateWidth, inputSize, inputs, inputWeights, 0f, products);
         hidden.clear();
         if (h0 == null) {
-            Arrays.fill(stepHiddenValues, 0, stepHiddenSize, 0f);
+            for (int k = 0; k < stepHiddenSize; k++) {
+                hidden.put(k, 0f);
+            }
         } else {
-            System.arraycopy(h0, 0, stepHiddenValues, 0, stepHiddenSize);
+            hidden.put(h0, 0, stepHiddenSize).clear();
         }
-        hidden.put(stepHiddenValues, 0, stepHiddenSize).clear();
         if (c0 == null) {
             Arrays.fill(cells, 0, stepHiddenSize, 0f);
         } else {
             System.arraycopy(c0, 0, cells, 0, stepHiddenSize);
         }
         boolean zeroStart = h0 == null;
-        for (int t = 0; t < steps; t++) {
-            products.position(t * stepWidth);
-            products.get(stepGates, 0, stepWidth);
-            if (t > 0 || !zeroStart) {
-                hidden.position(t * stepHiddenSize);
-                stepProduct.clear();
-                Sgemm.multiply(false, false, batch, gateWidth, hiddenSize, hidden.slice(), recurrentWeights, 0f,
-                        stepProduct);
-                addProduct(stepWidth);
-            }
-            cellStep(t, batch);
-            hidden.position((t + 1) * stepHiddenSize);
-            hidden.put(stepHiddenValues, 0, stepHiddenSize);
-        }
-        hidden.clear();
-        products.clear();
-    }
-
-    private void addProduct(int stepWidth) {
-        stepProduct.clear();
-        for (int k = 0; k < stepWidth; k++) {
-            stepGates[k] += stepProduct.get(k);
-        }
-    }
-
-    /** Gate arithmetic of step t: stepGates holds z_t − b; writes gates, cells, cellTanh and stepHiddenValues. */
-    private void cellStep(int t, int batch) {
-        int h = hiddenSize;
-        for (int b = 0; b < batch; b++) {
-            int in = b * gateWidth;
-            int gateRow = (t * batch + b) * gateWidth;
-            int previousCell = (t * batch + b) * h;
-            int cell = previousCell + batch * h;
-            int tanhRow = (t * batch + b) * h;
-            for (int j = 0; j < h; j++) {
-                float g = tanh(stepGates[in + j] + bias[j]);
-                float f = sigmoid(stepGates[in + h + j] + bias[h + j]);
-                float o = sigmoid(stepGates[in + 2 * h + j] + bias[2 * h + j]);
-                float i = sigmoid(stepGates[in + 3 * h + j] + bias[3 * h + j]);
-                float c = f * cells[previousCell + j] + i * g;
-                float tc = tanh(c);
-                gates[gateRow + j] = g;
-                gates[gateRow + h + j] = f;
-                gates[gateRow + 2 * h + j] = o;
-                gates[gateRow + 3 * h + j] = i;
-                cells[cell + j] = c;
-                cellTanh[tanhRow + j] = tc;
-                stepHiddenValues[b * h + j] = o * tc;
-            }
-        }
+        inParallel(share -> shares.get(share).forward(zeroStart));
     }
 
     /**
@@ -209,60 +177,19 @@ final class LstmKernel {
      * #recurrentWeightGradient}, {@link #biasGradient} and {@link #inputGradient} hold the results.
      */
     void backward(float[] outputGradient, int firstStep) {
-        int h = hiddenSize;
-        int stepWidth = batch * gateWidth;
-        int stepHiddenSize = batch * h;
-        Arrays.fill(recurrentGradient, 0, stepHiddenSize, 0f);
-        Arrays.fill(cellGradient, 0, stepHiddenSize, 0f);
-        Arrays.fill(biasGradient, 0.0);
-        for (int t = steps - 1; t >= firstStep; t--) {
-            for (int b = 0; b < batch; b++) {
-                int gateRow = (t * batch + b) * gateWidth;
-                int cellRow = (t * batch + b) * h;
-                int out = b * gateWidth;
-                for (int j = 0; j < h; j++) {
-                    int s = b * h + j;
-                    float dh = outputGradient[cellRow + j] + recurrentGradient[s];
-                    float g = gates[gateRow + j];
-                    float f = gates[gateRow + h + j];
-                    float o = gates[gateRow + 2 * h + j];
-                    float i = gates[gateRow + 3 * h + j];
-                    float tc = cellTanh[cellRow + j];
-                    float dc = dh * o * (1f - tc * tc) + cellGradient[s];
-                    float dzg = dc * i * (1f - g * g);
-                    float dzf = dc * cells[cellRow + j] * f * (1f - f);
-                    float dzo = dh * tc * o * (1f - o);
-                    float dzi = dc * g * i * (1f - i);
-                    cellGradient[s] = dc * f;
-                    stepGates[out + j] = dzg;
-                    stepGates[out + h + j] = dzf;
-                    stepGates[out + 2 * h + j] = dzo;
-                    stepGates[out + 3 * h + j] = dzi;
-                }
-            }
-            for (int b = 0; b < batch; b++) {
-                for (int k = 0; k < gateWidth; k++) {
-                    biasGradient[k] += stepGates[b * gateWidth + k];
-                }
-            }
-            products.position(t * stepWidth);
-            products.put(stepGates, 0, stepWidth);
-            if (t > firstStep) {
-                products.position(t * stepWidth);
-                stepHidden.clear();
-                Sgemm.multiply(false, true, batch, h, gateWidth, products.slice(), recurrentWeights, 0f, stepHidden);
-                stepHidden.clear();
-                stepHidden.get(recurrentGradient, 0, stepHiddenSize);
+        inParallel(share -> shares.get(share).backward(outputGradient, firstStep));
+        Arrays.fill(biasGradient, 0f);
+        for (Share share : shares) {
+            for (int k = 0; k < gateWidth; k++) {
+                biasGradient[k] += (float) share.biasGradient[k];
             }
         }
+        int h = hiddenSize;
         int first = firstStep * batch;
         int rows = steps * batch - first;
-        products.position(first * gateWidth);
-        FloatBuffer deltas = products.slice();
-        inputs.position(first * inputSize);
-        FloatBuffer usedInputs = inputs.slice();
-        hidden.position(first * h);
-        FloatBuffer previousHidden = hidden.slice();
+        FloatBuffer deltas = products.duplicate().position(first * gateWidth).slice();
+        FloatBuffer usedInputs = inputs.duplicate().position(first * inputSize).slice();
+        FloatBuffer previousHidden = hidden.duplicate().position(first * h).slice();
         inputWeightGradient.clear();
         recurrentWeightGradient.clear();
         Sgemm.multiply(true, false, inputSize, gateWidth, rows, usedInputs, deltas, 0f, inputWeightGradient);
@@ -271,12 +198,8 @@ final class LstmKernel {
         for (int k = 0; k < first * inputSize; k++) {
             inputGradients.put(k, 0f);
         }
-        inputGradients.position(first * inputSize);
-        Sgemm.multiply(false, true, rows, inputSize, gateWidth, deltas, inputWeights, 0f, inputGradients.slice());
-        inputGradients.clear();
-        inputs.clear();
-        hidden.clear();
-        products.clear();
+        Sgemm.multiply(false, true, rows, inputSize, gateWidth, deltas, inputWeights, 0f,
+                inputGradients.duplicate().position(first * inputSize).slice());
     }
 
     /** ∂L/∂W [E, 4H] row-major, of the last {@link #backward}. */
@@ -289,13 +212,9 @@ final class LstmKernel {
         return recurrentWeightGradient.duplicate().clear();
     }
 
-    /** ∂L/∂b [4H], of the last {@link #backward}, summed in double. */
+    /** ∂L/∂b [4H] of the last {@link #backward} (each thread's share summed in double). */
     float[] biasGradient() {
-        float[] result = new float[gateWidth];
-        for (int k = 0; k < gateWidth; k++) {
-            result[k] = (float) biasGradient[k];
-        }
-        return result;
+        return biasGradient.clone();
     }
 
     /** ∂L/∂x_t [T·m, E] time-major, of the last {@link #backward}. */
@@ -303,27 +222,166 @@ final class LstmKernel {
         return inputGradients.duplicate().limit(steps * batch * inputSize).slice().asReadOnlyBuffer();
     }
 
+    /** Runs {@code task} for every share, the first on the calling thread, and waits for all. */
+    private void inParallel(IntConsumer task) {
+        List<CompletableFuture<Void>> others = new ArrayList<>();
+        for (int s = 1; s < shares.size(); s++) {
+            int share = s;
+            others.add(CompletableFuture.runAsync(() -> task.accept(share), WORKERS));
+        }
+        task.accept(0);
+        for (CompletableFuture<Void> other : others) {
+            other.join();
+        }
+    }
+
     private void allocate(int steps, int batch) {
         this.steps = steps;
         this.batch = batch;
         int rows = steps * batch;
-        if (rows > capacityRows || stepGates == null || stepGates.length < batch * gateWidth) {
-            int capacity = Math.max(rows, capacityRows);
-            int stepRows = Math.max(batch, stepGates == null ? 0 : stepGates.length / gateWidth);
-            inputs = floats(capacity * inputSize);
-            products = floats(capacity * gateWidth);
-            hidden = floats((capacity + stepRows) * hiddenSize);
-            gates = new float[capacity * gateWidth];
-            cells = new float[(capacity + stepRows) * hiddenSize];
-            cellTanh = new float[capacity * hiddenSize];
-            inputGradients = floats(capacity * inputSize);
-            stepProduct = floats(stepRows * gateWidth);
-            stepHidden = floats(stepRows * hiddenSize);
-            stepGates = new float[stepRows * gateWidth];
-            stepHiddenValues = new float[stepRows * hiddenSize];
-            recurrentGradient = new float[stepRows * hiddenSize];
-            cellGradient = new float[stepRows * hiddenSize];
-            capacityRows = capacity;
+        if (rows > capacityRows || batch > capacityBatch) {
+            capacityRows = Math.max(rows, capacityRows);
+            capacityBatch = Math.max(batch, capacityBatch);
+            inputs = floats(capacityRows * inputSize);
+            products = floats(capacityRows * gateWidth);
+            hidden = floats((capacityRows + capacityBatch) * hiddenSize);
+            gates = new float[capacityRows * gateWidth];
+            cells = new float[(capacityRows + capacityBatch) * hiddenSize];
+            cellTanh = new float[capacityRows * hiddenSize];
+            inputGradients = floats(capacityRows * inputSize);
+        }
+        int parts = Math.min(threads, batch);
+        if (shares.size() != parts || shares.get(parts - 1).end != batch) {
+            shares.clear();
+            for (int p = 0; p < parts; p++) {
+                shares.add(new Share(p * batch / parts, (p + 1) * batch / parts));
+            }
+        }
+    }
+
+    /**
+     * The sequences [start, end) of the minibatch and their per-step scratch: one thread's share of the recurrence.
+     * Shares touch disjoint rows of the shared buffers (through their own buffer views).
+     */
+    private final class Share {
+
+        final int start;
+        final int end;
+        private final int size;
+        private final FloatBuffer stepProduct;
+        private final FloatBuffer stepHidden;
+        private final float[] stepGates;
+        private final float[] stepHiddenValues;
+        private final float[] recurrentGradient;
+        private final float[] cellGradient;
+        final double[] biasGradient;
+
+        Share(int start, int end) {
+            this.start = start;
+            this.end = end;
+            this.size = end - start;
+            this.stepProduct = floats(size * gateWidth);
+            this.stepHidden = floats(size * hiddenSize);
+            this.stepGates = new float[size * gateWidth];
+            this.stepHiddenValues = new float[size * hiddenSize];
+            this.recurrentGradient = new float[size * hiddenSize];
+            this.cellGradient = new float[size * hiddenSize];
+            this.biasGradient = new double[gateWidth];
+        }
+
+        void forward(boolean zeroStart) {
+            FloatBuffer products = LstmKernel.this.products.duplicate();
+            FloatBuffer hidden = LstmKernel.this.hidden.duplicate();
+            FloatBuffer rw = recurrentWeights.duplicate();
+            int width = size * gateWidth;
+            int hiddenWidth = size * hiddenSize;
+            for (int t = 0; t < steps; t++) {
+                products.position((t * batch + start) * gateWidth);
+                products.get(stepGates, 0, width);
+                if (t > 0 || !zeroStart) {
+                    hidden.position((t * batch + start) * hiddenSize);
+                    stepProduct.clear();
+                    Sgemm.multiply(false, false, size, gateWidth, hiddenSize, hidden.slice(), rw, 0f, stepProduct);
+                    for (int k = 0; k < width; k++) {
+                        stepGates[k] += stepProduct.get(k);
+                    }
+                }
+                cellStep(t);
+                hidden.position(((t + 1) * batch + start) * hiddenSize);
+                hidden.put(stepHiddenValues, 0, hiddenWidth);
+            }
+        }
+
+        /** Gate arithmetic of step t: stepGates holds z_t − b; writes gates, cells, cellTanh and stepHiddenValues. */
+        private void cellStep(int t) {
+            int h = hiddenSize;
+            for (int b = 0; b < size; b++) {
+                int in = b * gateWidth;
+                int row = t * batch + start + b;
+                int gateRow = row * gateWidth;
+                int previousCell = row * h;
+                int cell = previousCell + batch * h;
+                for (int j = 0; j < h; j++) {
+                    float g = tanh(stepGates[in + j] + bias[j]);
+                    float f = sigmoid(stepGates[in + h + j] + bias[h + j]);
+                    float o = sigmoid(stepGates[in + 2 * h + j] + bias[2 * h + j]);
+                    float i = sigmoid(stepGates[in + 3 * h + j] + bias[3 * h + j]);
+                    float c = f * cells[previousCell + j] + i * g;
+                    float tc = tanh(c);
+                    gates[gateRow + j] = g;
+                    gates[gateRow + h + j] = f;
+                    gates[gateRow + 2 * h + j] = o;
+                    gates[gateRow + 3 * h + j] = i;
+                    cells[cell + j] = c;
+                    cellTanh[previousCell + j] = tc;
+                    stepHiddenValues[b * h + j] = o * tc;
+                }
+            }
+        }
+
+        void backward(float[] outputGradient, int firstStep) {
+            FloatBuffer products = LstmKernel.this.products.duplicate();
+            FloatBuffer rw = recurrentWeights.duplicate();
+            int h = hiddenSize;
+            int width = size * gateWidth;
+            Arrays.fill(recurrentGradient, 0f);
+            Arrays.fill(cellGradient, 0f);
+            Arrays.fill(biasGradient, 0.0);
+            for (int t = steps - 1; t >= firstStep; t--) {
+                for (int b = 0; b < size; b++) {
+                    int row = t * batch + start + b;
+                    int gateRow = row * gateWidth;
+                    int cellRow = row * h;
+                    int out = b * gateWidth;
+                    for (int j = 0; j < h; j++) {
+                        int s = b * h + j;
+                        float dh = outputGradient[cellRow + j] + recurrentGradient[s];
+                        float g = gates[gateRow + j];
+                        float f = gates[gateRow + h + j];
+                        float o = gates[gateRow + 2 * h + j];
+                        float i = gates[gateRow + 3 * h + j];
+                        float tc = cellTanh[cellRow + j];
+                        float dc = dh * o * (1f - tc * tc) + cellGradient[s];
+                        cellGradient[s] = dc * f;
+                        stepGates[out + j] = dc * i * (1f - g * g);
+                        stepGates[out + h + j] = dc * cells[cellRow + j] * f * (1f - f);
+                        stepGates[out + 2 * h + j] = dh * tc * o * (1f - o);
+                        stepGates[out + 3 * h + j] = dc * g * i * (1f - i);
+                    }
+                    for (int k = 0; k < gateWidth; k++) {
+                        biasGradient[k] += stepGates[out + k];
+                    }
+                }
+                products.position((t * batch + start) * gateWidth);
+                products.put(stepGates, 0, width);
+                if (t > firstStep) {
+                    products.position((t * batch + start) * gateWidth);
+                    stepHidden.clear();
+                    Sgemm.multiply(false, true, size, h, gateWidth, products.slice(), rw, 0f, stepHidden);
+                    stepHidden.clear();
+                    stepHidden.get(recurrentGradient, 0, size * h);
+                }
+            }
         }
     }
 
@@ -340,6 +398,7 @@ final class LstmKernel {
     }
 
     private static FloatBuffer floats(int size) {
-        return ByteBuffer.allocateDirect(Math.max(size, 1) * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer();
+        return ByteBuffer.allocateDirect(Math.max(size, 1) * Float.BYTES).order(ByteOrder.nativeOrder())
+                .asFloatBuffer();
     }
 }
