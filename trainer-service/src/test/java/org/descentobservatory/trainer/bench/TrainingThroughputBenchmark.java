@@ -49,8 +49,9 @@ public final class TrainingThroughputBenchmark {
         int repetitions = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         RunSpec spec = RunSpecParser.parse(PAPER_NETWORK.getBytes(StandardCharsets.UTF_8));
         long flopsPerSequenceStep = 24L * spec.hiddenSize() * (spec.embeddingSize() + spec.hiddenSize());
-        System.out.printf("OMP_NUM_THREADS=%s, %d cores, E=%d H=%d L=%d batch=%d V=%d, %,d LSTM flops per "
-                        + "sequence-step%n", System.getenv("OMP_NUM_THREADS"), Runtime.getRuntime().availableProcessors(),
+        System.out.printf("OMP_NUM_THREADS=%s (ND4J threads %d), %d cores, E=%d H=%d L=%d batch=%d V=%d, %,d LSTM "
+                        + "flops per sequence-step%n", System.getenv("OMP_NUM_THREADS"),
+                Nd4j.getEnvironment().maxMasterThreads(), Runtime.getRuntime().availableProcessors(),
                 spec.embeddingSize(), spec.hiddenSize(), spec.sequenceLength(), spec.batchSize(),
                 spec.vocabularySize(), flopsPerSequenceStep);
 
