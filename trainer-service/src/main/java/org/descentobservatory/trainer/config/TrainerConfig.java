@@ -83,6 +83,16 @@ public interface TrainerConfig {
         @WithDefault("268435456")
         long downloadMaxBytes();
 
+        /**
+         * {@code observatory.trainer.fused-lstm}: train LSTMs with the fused implementation
+         * ({@code compute.lstm.FusedLstm}: one OpenBLAS product per time step and fused gate loops instead of
+         * Deeplearning4j's ~50 ND4J operations per step), proven equal to Deeplearning4j's stock layer in outputs,
+         * gradients and Adam trajectories; default true. Checkpoints are the stock form either way. false trains on
+         * Deeplearning4j's own code (e.g. to compare).
+         */
+        @WithDefault("true")
+        boolean fusedLstm();
+
         /** Which checkpoints a run keeps. */
         Retention retention();
     }

@@ -15,6 +15,7 @@ import org.descentobservatory.trainer.compute.EpochTrainer;
 import org.descentobservatory.trainer.compute.SplitMetrics;
 import org.descentobservatory.trainer.compute.WeightNorms;
 import org.descentobservatory.trainer.compute.task.TrainingTask;
+import org.descentobservatory.trainer.config.TrainerConfig;
 import org.descentobservatory.trainer.domain.ProgressWindow;
 import org.descentobservatory.trainer.domain.RunManifest;
 import org.descentobservatory.trainer.domain.RunProgress;
@@ -71,9 +72,10 @@ public class RunExecutor {
     private final CheckpointRetention retention;
     private final Replica replica;
     private final RunTasks tasks;
+    private final boolean fusedLstm;
 
-    public RunExecutor(CheckpointStore store, RunStateStore state, RunEventPublisher publisher,
-                       TrainerMetrics metrics, CheckpointRetention retention, Replica replica, RunTasks tasks) {
+    public RunExecutor(CheckpointStore store, RunStateStore state, RunEventPublisher publisher, TrainerMetrics metrics,
+                       CheckpointRetention retention, Replica replica, RunTasks tasks, TrainerConfig config) {
         this.store = store;
         this.state = state;
         this.publisher = publisher;
@@ -81,6 +83,7 @@ public class RunExecutor {
         this.retention = retention;
         this.replica = replica;
         this.tasks = tasks;
+        this.fusedLstm = config.trainer().fusedLstm();
     }
 
     public Outcome execute(RunRequest request, RunStop stop) {
@@ -165,7 +168,7 @@ public class RunExecutor {
                 LOG.infof("Run %s resumes on %s from the checkpoint of epoch %d/%d", runId, replica.id(), resumeAfter,
                         spec.epochs());
             }
-            EpochTrainer trainer = new EpochTrainer(spec.batchSize(), spec.seed());
+            EpochTrainer trainer = new EpochTrainer(spec.batchSize(), spec.seed(), fusedLstm);
             ProgressWindow window = new ProgressWindow();
             EpochStatistics sinceCheckpoint = null;
             long start = System.nanoTime();

@@ -1,0 +1,126 @@
+package org.descentobservatory.trainer.compute.lstm;
+
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.layers.recurrent.LSTM;
+import org.deeplearning4j.nn.layers.recurrent.LSTMHelper;
+import org.deeplearning4j.nn.layers.wrapper.BaseWrapperLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.lang.reflect.Field;
+import java.util.Optional;
+
+/**
+ * Switches the {@code LSTM} layers of a network to the fused implementation ({@link LstmKernel}, through
+ * {@link FusedLstmHelper}) for training. Only the layer's helper changes: configuration, parameters, gradients and
+ * updater state stay Deeplearning4j's, so a checkpoint written by {@code ModelSerializer} is byte-for-byte the stock
+ * form and restores as a stock network (which trains with the stock code until {@link #enable} is called on it).
+ * Proven equal to the stock layer (outputs, gradients, Adam trajectories) by {@code FusedLstmEquivalenceTest}.
+ */
+public final class FusedLstm {
+
+    /** Deeplearning4j's LSTM layer keeps its cuDNN-style helper in this protected field; there is no setter. */
+    private static final Field HELPER = helperField();
+
+    private FusedLstm() {
+    }
+
+    /**
+     * {@link #enable(MultiLayerNetwork, int)} with as many threads as ND4J may use for one operation
+     * ({@code OMP_NUM_THREADS}; the trainer's launcher sets 1).
+     */
+    public static int enable(MultiLayerNetwork network) {
+        return enable(network, Math.max(1, Nd4j.getEnvironment().maxMasterThreads()));
+    }
+
+    /**
+     * Installs the fused implementation in every supported {@code LSTM} layer of {@code network} (directly or inside a
+     * wrapper such as {@code LastTimeStep}) that has none yet, its recurrence split over {@code threads} threads by
+     * sequences of the minibatch. Idempotent (a layer keeps its first thread count). Returns how many layers use it
+     * afterwards.
+     */
+    public static int enable(MultiLayerNetwork network, int threads) {
+        int enabled = 0;
+        for (Layer layer : network.getLayers()) {
+            Layer inner = layer;
+            while (inner instanceof BaseWrapperLayer wrapper) {
+                inner = wrapper.getUnderlying();
+            }
+            if (inner instanceof LSTM lstm && install(lstm, threads)) {
+                enabled++;
+            }
+        }
+        return enabled;
+    }
+
+    /** Whether {@code network} has an LSTM layer that runs the fused implementation. */
+    public static boolean isEnabled(MultiLayerNetwork network) {
+        return passes(network).isPresent();
+    }
+
+    /**
+     * What the fused implementation ran in {@code network} (summed over its fused layers) since it was enabled, or
+     * empty when it is not enabled: shows that training took the fused path and not Deeplearning4j's fallback.
+     */
+    public static Optional<Passes> passes(MultiLayerNetwork network) {
+        Passes total = null;
+        for (Layer layer : network.getLayers()) {
+            Layer inner = layer;
+            while (inner instanceof BaseWrapperLayer wrapper) {
+                inner = wrapper.getUnderlying();
+            }
+            if (inner instanceof LSTM lstm && helperOf(lstm) instanceof FusedLstmHelper helper) {
+                Passes passes = helper.passes();
+                total = total == null ? passes : new Passes(total.forward() + passes.forward(),
+                        total.reusedForward() + passes.reusedForward(), total.backward() + passes.backward());
+            }
+        }
+        return Optional.ofNullable(total);
+    }
+
+    /**
+     * Counts of fused passes.
+     *
+     * @param forward       forward passes computed
+     * @param reusedForward forward passes Deeplearning4j asked for again inside backprop and that were reused
+     * @param backward      backpropagation passes (BPTT)
+     */
+    public record Passes(long forward, long reusedForward, long backward) {
+    }
+
+    private static boolean install(LSTM lstm, int threads) {
+        if (helperOf(lstm) instanceof FusedLstmHelper) {
+            return true;
+        }
+        org.deeplearning4j.nn.conf.layers.LSTM conf = lstm.layerConf();
+        if (helperOf(lstm) != null || lstm.getParam("W").dataType() != DataType.FLOAT
+                || !FusedLstmHelper.supports(lstm.conf(), conf.getGateActivationFn())) {
+            return false;
+        }
+        try {
+            HELPER.set(lstm, new FusedLstmHelper((int) conf.getNIn(), (int) conf.getNOut(), threads));
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("Cannot install the fused LSTM helper", e);
+        }
+        return true;
+    }
+
+    private static LSTMHelper helperOf(LSTM lstm) {
+        try {
+            return (LSTMHelper) HELPER.get(lstm);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("Cannot read the LSTM helper", e);
+        }
+    }
+
+    private static Field helperField() {
+        try {
+            Field field = LSTM.class.getDeclaredField("helper");
+            field.setAccessible(true);
+            return field;
+        } catch (NoSuchFieldException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+}
