@@ -42,8 +42,8 @@ public final class ObservatoryStack implements AutoCloseable {
         try {
             Map<String, String> config = serviceConfig(infrastructure, options);
             for (ObservatoryService service : ObservatoryService.values()) {
-                services.put(service, ServiceProcess.launch(
-                        layout, service, options.workDir(), options.portOf(service), config));
+                services.put(service, ServiceProcess.launch(layout, service, options.workDir(),
+                        options.portOf(service), withOwnSettings(service, config, options)));
             }
             services.values().forEach(ServiceProcess::awaitReady);
         } catch (RuntimeException e) {
@@ -102,6 +102,24 @@ public final class ObservatoryStack implements AutoCloseable {
                 .map(service -> CompletableFuture.runAsync(service::close))
                 .toArray(CompletableFuture[]::new)).join();
         infrastructure.close();
+    }
+
+    /**
+     * Adds the settings only one service knows (each service refuses unknown keys of its own prefix, so they cannot
+     * go to all three): the trainer's data folder inside the stack's directory, and the dashboard's link to the
+     * trainer for its start and cancel controls.
+     */
+    private static Map<String, String> withOwnSettings(ObservatoryService service, Map<String, String> shared,
+                                                       StackOptions options) {
+        Map<String, String> config = new LinkedHashMap<>();
+        switch (service) {
+            case TRAINER -> config.put("observatory.trainer.data-dir", options.workDir().resolve("data").toString());
+            case DASHBOARD -> config.put("observatory.dashboard.trainer-url",
+                    "http://127.0.0.1:" + options.portOf(ObservatoryService.TRAINER));
+            default -> { }
+        }
+        config.putAll(shared);
+        return config;
     }
 
     private static Map<String, String> serviceConfig(LocalInfrastructure infrastructure, StackOptions options) {
