@@ -11,7 +11,7 @@ import org.deeplearning4j.util.ModelSerializer;
 import org.descentobservatory.analyzer.compute.AsymptoticDistance;
 import org.descentobservatory.analyzer.compute.RecurrentParameters;
 import org.descentobservatory.analyzer.compute.lyapunov.LyapunovSpectrum;
-import org.descentobservatory.analyzer.compute.lyapunov.ProbeLyapunovSpectrum;
+import org.descentobservatory.analyzer.compute.ProbeLyapunovSpectrum;
 import org.descentobservatory.analyzer.config.AnalyzerConfig;
 import org.descentobservatory.analyzer.config.Channels;
 import org.descentobservatory.schemas.AnalysisEvent;

@@ -1,7 +1,6 @@
 package org.descentobservatory.analyzer.compute;
 
 import org.descentobservatory.analyzer.compute.lyapunov.LyapunovSpectrum;
-import org.descentobservatory.analyzer.compute.lyapunov.ProbeLyapunovSpectrum;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -24,7 +24,7 @@ import org.deeplearning4j.util.ModelSerializer;
 import org.descentobservatory.analyzer.compute.AsymptoticDistance;
 import org.descentobservatory.analyzer.compute.LstmCell;
 import org.descentobservatory.analyzer.compute.LstmParameters;
-import org.descentobservatory.analyzer.compute.lyapunov.ProbeLyapunovSpectrum;
+import org.descentobservatory.analyzer.compute.ProbeLyapunovSpectrum;
 import org.descentobservatory.analyzer.config.AnalyzerConfig;
 import org.descentobservatory.infra.quarkus.LocalInfraTestResource;
 import org.descentobservatory.schemas.AnalysisEvent;

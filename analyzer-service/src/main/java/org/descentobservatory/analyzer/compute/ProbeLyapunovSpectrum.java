@@ -1,9 +1,7 @@
-package org.descentobservatory.analyzer.compute.lyapunov;
+package org.descentobservatory.analyzer.compute;
 
-import org.descentobservatory.analyzer.compute.Probes;
-import org.descentobservatory.analyzer.compute.RecurrentCell;
-import org.descentobservatory.analyzer.compute.RecurrentParameters;
-import org.descentobservatory.analyzer.compute.RecurrentState;
+import org.descentobservatory.analyzer.compute.lyapunov.MapWithJacobian;
+import org.descentobservatory.analyzer.compute.lyapunov.LyapunovSpectrum;
 
 /**
  * Lyapunov exponents of a trained network's zero-input map (the LSTM's on (h, c), {@link LstmJacobian}, or the
