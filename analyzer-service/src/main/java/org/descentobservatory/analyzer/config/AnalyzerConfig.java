@@ -95,6 +95,14 @@ public interface AnalyzerConfig {
         /** How transient store failures are retried. */
         StoreRetry storeRetry();
 
+        /**
+         * k, adaptive refinement: with k &gt; 1 only epoch 1 and every k-th checkpoint are analysed on arrival, and
+         * the epochs between two analysed ones whose phase differs are bisected until each transition lies between
+         * adjacent analysed epochs ({@code AdaptiveRefinement}). Default 1: every checkpoint analysed.
+         */
+        @WithDefault("1")
+        int refinementStride();
+
         /** Runs whose probe set is kept in memory (least recently used evicted). Default 8. */
         @WithDefault("8")
         int probeSetCacheSize();
