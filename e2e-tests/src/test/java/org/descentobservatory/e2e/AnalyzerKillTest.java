@@ -81,8 +81,7 @@ class AnalyzerKillTest {
 
             Map<Integer, List<AnalysisEvent>> byEpoch = seen.stream()
                     .collect(Collectors.groupingBy(AnalysisEvent::epoch, TreeMap::new, Collectors.toList()));
-            assertThat(byEpoch.keySet()).containsExactlyElementsOf(
-                    IntStream.rangeClosed(1, EPOCHS).boxed().collect(Collectors.toCollection(TreeMap::new)).keySet());
+            assertThat(byEpoch.keySet()).containsExactlyElementsOf(IntStream.rangeClosed(1, EPOCHS).boxed().toList());
             assertThat(beforeRestart).as("the kill came before the run was fully analysed").isLessThan(EPOCHS);
             for (List<AnalysisEvent> copies : byEpoch.values()) {
                 for (AnalysisEvent copy : copies) {

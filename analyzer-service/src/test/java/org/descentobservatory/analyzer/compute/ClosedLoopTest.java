@@ -5,6 +5,7 @@ import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.nn.conf.layers.recurrent.SimpleRnn;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.descentobservatory.analyzer.compute.lyapunov.LyapunovSpectrum;
 import org.descentobservatory.analyzer.compute.lyapunov.LyapunovTolerances;
 import org.descentobservatory.analyzer.compute.lyapunov.MapWithJacobian;
 import org.junit.jupiter.api.Test;
@@ -103,6 +104,32 @@ class ClosedLoopTest {
 
         assertThat(comparison.maxEntry()).isGreaterThan(0.1);
         assertThat(comparison.relativeError()).isLessThan(LyapunovTolerances.FINITE_DIFFERENCE);
+    }
+
+    @Test
+    void aOneUnitForecasterHasTheClosedFormExponentOfItsFeedbackLoop() {
+        // SimpleRnn 1 → 1 with b = 0 and b_out = 0: closed loop h' = tanh(h·(RW + W_out·W)) has the fixed point 0,
+        // stable for |a| < 1 with a = RW + W_out·W, and λ₁ = log|tanh'(0)·a| = log|a| per step (the feedback path
+        // alone makes a differ from RW). Here a = 0.2 + 0.5·0.6 = 0.5: λ₁ = log 0.5.
+        MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(SEED)
+                .dataType(DataType.DOUBLE).list()
+                .layer(new SimpleRnn.Builder().nIn(1).nOut(1).activation(Activation.TANH).build())
+                .layer(new RnnOutputLayer.Builder(LossFunctions.LossFunction.MSE).nIn(1).nOut(1)
+                        .activation(Activation.IDENTITY).build())
+                .build());
+        net.init();
+        net.getParam("0_W").assign(0.6);
+        net.getParam("0_RW").assign(0.2);
+        net.getParam("0_b").assign(0);
+        net.getParam("1_W").assign(0.5);
+        net.getParam("1_b").assign(0);
+        double[][][] series = {{{0.3}, {-0.2}, {0.1}}};
+
+        ProbeLyapunovSpectrum.Result result = ProbeLyapunovSpectrum.measure(AnalysedNetwork.from(net),
+                new SeriesProbes(series), new LyapunovSpectrum.Settings(1, 200, 2000, SEED));
+
+        // After the transient h ≈ 0.5^200·h₀, so tanh'(a·h) = 1 to double precision: the estimate is exact.
+        assertThat(result.mean()[0]).isCloseTo(Math.log(0.5), within(1e-12));
     }
 
     @Test
