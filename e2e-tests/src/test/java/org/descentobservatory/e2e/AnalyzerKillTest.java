@@ -40,39 +40,47 @@ import static org.awaitility.Awaitility.await;
  */
 class AnalyzerKillTest {
 
-    private static final int EPOCHS = 5;
-    private static final Duration DEADLINE = Duration.ofMinutes(6);
+    private static final int EPOCHS = 4;
+    /** Bounds each wait; generous because on a shared 2-core machine one slow analysis took minutes. */
+    private static final Duration DEADLINE = Duration.ofMinutes(10);
 
-    /** A small run; the analysis is made slow (T = 40000 zero-input steps) so that the kill lands mid-analysis. */
+    /**
+     * A small run; the analysis is made slower (T = 8000 zero-input steps, a few seconds per checkpoint on a quiet
+     * machine against the milliseconds training an epoch takes) so that the kill lands mid-analysis.
+     */
     private static final Map<String, Object> SMALL_RUN = Map.of(
             "epochs", EPOCHS, "trainSize", 128, "testSize", 64, "sequenceLength", 30,
             "hiddenSize", 12, "embeddingSize", 8, "probeCount", 16, "seed", 13);
     private static final Map<String, String> SLOW_ANALYSIS = Map.of(
-            "observatory.analysis.total-steps", "40000",
-            "observatory.analysis.lyapunov-steps", "5000");
+            "observatory.analysis.total-steps", "8000",
+            "observatory.analysis.lyapunov-steps", "2000");
 
     @Test
     void afterAKillDashNineMidAnalysisEveryCheckpointHasExactlyOneDistinctAnalysis() throws Exception {
         Path workDir = Path.of("target", "e2e-kill-work").toAbsolutePath();
+        ServiceProcess slow = null;
         ServiceProcess restarted = null;
-        try (ObservatoryStack stack = ObservatoryStack.start(StackOptions.freePorts(workDir)
-                .withServiceConfig(SLOW_ANALYSIS));
+        try (ObservatoryStack stack = ObservatoryStack.start(StackOptions.freePorts(workDir));
              KafkaConsumer<String, byte[]> analyses = consumer(stack.infrastructure())) {
+            // The stack's analyzer gets the stack's settings; replace it by a slow one (the settings are the
+            // analyzer's only: the other services refuse unknown observatory.* keys).
+            kill(stack.processes().stream()
+                    .filter(process -> process.name().equals(ObservatoryService.ANALYZER.module()))
+                    .findFirst().orElseThrow());
+            slow = ServiceProcess.launch(ProjectLayout.locate(), ObservatoryService.ANALYZER,
+                    workDir.resolve("slow"), 0, analyzerConfig(stack.infrastructure()));
+            slow.awaitReady();
             analyses.subscribe(List.of(Topics.ANALYSES));
             String runId = new TrainerClient(stack.trainerUrl()).startRun(SMALL_RUN);
             List<AnalysisEvent> seen = new ArrayList<>();
 
-            // Kill once the first analysis is out and the next checkpoint's is under way.
+            // Kill once the first analysis is out: the next checkpoint's is then under way (each takes seconds).
             await().atMost(DEADLINE).until(() -> poll(analyses, runId, seen) >= 1);
-            ChildProcess analyzer = stack.processes().stream()
-                    .filter(process -> process.name().equals(ObservatoryService.ANALYZER.module()))
-                    .findFirst().orElseThrow();
-            analyzer.handle().destroyForcibly(); // SIGKILL
-            analyzer.onExit().get();
+            kill(slow.process());
             int beforeRestart = seen.size();
 
             restarted = ServiceProcess.launch(ProjectLayout.locate(), ObservatoryService.ANALYZER,
-                    workDir.resolve("restarted"), 0, restartConfig(stack.infrastructure()));
+                    workDir.resolve("restarted"), 0, analyzerConfig(stack.infrastructure()));
             restarted.awaitReady();
             await().atMost(DEADLINE).until(() -> {
                 poll(analyses, runId, seen);
@@ -93,10 +101,18 @@ class AnalyzerKillTest {
                     .findValues("epoch").stream().map(node -> node.asInt()).collect(Collectors.toSet());
             assertThat(dashboardEpochs).hasSize(EPOCHS);
         } finally {
-            if (restarted != null) {
-                restarted.close();
+            for (ServiceProcess analyzer : new ServiceProcess[]{slow, restarted}) {
+                if (analyzer != null) {
+                    analyzer.close();
+                }
             }
         }
+    }
+
+    /** SIGKILL: no shutdown hook runs, no offset is committed. */
+    private static void kill(ChildProcess process) throws Exception {
+        process.handle().destroyForcibly();
+        process.onExit().get();
     }
 
     /** Reads what arrived for the run; returns how many analyses it has seen so far. */
@@ -109,7 +125,8 @@ class AnalyzerKillTest {
         return seen.size();
     }
 
-    private static Map<String, String> restartConfig(LocalInfrastructure infrastructure) {
+    /** The stack's connection settings (as ObservatoryStack gives its services) plus the slow analysis. */
+    private static Map<String, String> analyzerConfig(LocalInfrastructure infrastructure) {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("kafka.bootstrap.servers", infrastructure.kafkaBootstrapServers());
         config.put("observatory.store.endpoint", infrastructure.storeEndpoint());
