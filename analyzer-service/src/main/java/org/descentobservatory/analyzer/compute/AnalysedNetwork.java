@@ -61,7 +61,8 @@ public record AnalysedNetwork(RecurrentParameters driven, RecurrentParameters au
             return zeroInput(theta);
         }
         Layer output = NetworkParameters.layer(net, 1);
-        if (!(output instanceof RnnOutputLayer rnnOutput) || !(rnnOutput.getActivationFn() instanceof ActivationIdentity)) {
+        if (!(output instanceof RnnOutputLayer rnnOutput)
+                || !(rnnOutput.getActivationFn() instanceof ActivationIdentity)) {
             throw new IllegalArgumentException("A forecaster's layer 1 must be an RnnOutputLayer with identity "
                     + "activation (its output is fed back), is " + output);
         }
@@ -72,8 +73,8 @@ public record AnalysedNetwork(RecurrentParameters driven, RecurrentParameters au
         INDArray outputBias = NetworkParameters.asDouble(table.get("1_b"));
         INDArray outputWeights = NetworkParameters.asDouble(table.get("1_W"));
         if (outputWeights.columns() != theta.w().rows()) {
-            throw new IllegalArgumentException("A forecaster's output must be fed back as its input: " + theta.w().rows()
-                    + " inputs but " + outputWeights.columns() + " outputs");
+            throw new IllegalArgumentException("A forecaster's output must be fed back as its input: "
+                    + theta.w().rows() + " inputs but " + outputWeights.columns() + " outputs");
         }
         return closedLoop(theta, outputWeights, outputBias.reshape(1, outputBias.length()));
     }

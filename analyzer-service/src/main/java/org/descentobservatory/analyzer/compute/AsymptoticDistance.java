@@ -110,7 +110,7 @@ public final class AsymptoticDistance {
             return logD.length;
         }
 
-        /** Nearest-rank quantiles of log D_i at {@link NearestRank#SUMMARY} (min, 5 %, 25 %, median, 75 %, 95 %, max). */
+        /** Nearest-rank quantiles of log D_i at {@link NearestRank#SUMMARY}: min, 5, 25, 50, 75, 95 %, max. */
         public double[] logDQuantiles() {
             return NearestRank.quantiles(logD, NearestRank.SUMMARY);
         }

@@ -136,7 +136,7 @@ public class AnalyzerJmh {
     static double flops(String benchmark) {
         return switch (benchmark) {
             case "checkpoint" -> (AsymptoticDistance.Protocol.PAPER_TOTAL_STEPS + 1.0) * 2 * (2.0 * PROBES) * H * 4 * H;
-            // Per probe and step: z = h·RW (8H²), J·Q (2n²k, n = 2H), QR and Q (~4nk²); the Jacobian fill not counted.
+            // Per probe and step: z = h·RW (8H²), J·Q (2n²k, n = 2H), QR and Q (~4nk²); Jacobian fill not counted.
             case "spectrum" -> (double) SPECTRUM_PROBES * (TRANSIENT + STEPS)
                     * (8.0 * H * H + 2.0 * (2 * H) * (2 * H) * SPECTRUM_K + 4.0 * (2 * H) * SPECTRUM_K * SPECTRUM_K);
             case "dgemm" -> 2.0 * GEMM * GEMM * GEMM;

@@ -154,7 +154,8 @@ class ClosedLoopTest {
         double[][] c = net.rnnGetPreviousState(0).get("prevMem").toDoubleMatrix();
         for (int i = 0; i < N; i++) {
             for (int j = 0; j < H; j++) {
-                assertThat(states[i][j]).as("h, probe %d, step %d", i, t).isCloseTo(h[i][j], within(Tolerances.LSTM_MATCH));
+                assertThat(states[i][j]).as("h, probe %d, step %d", i, t)
+                        .isCloseTo(h[i][j], within(Tolerances.LSTM_MATCH));
                 assertThat(states[i][H + j]).as("c, probe %d, step %d", i, t)
                         .isCloseTo(c[i][j], within(Tolerances.LSTM_MATCH));
             }
