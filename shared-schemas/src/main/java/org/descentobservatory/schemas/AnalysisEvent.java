@@ -24,12 +24,15 @@ import java.util.List;
  *                            {@code drive-end-hidden} (h after the driven steps)
  * @param dynamics            the autonomous map analysed: {@code zero-input} (classifiers, the paper's) or
  *                            {@code closed-loop} (forecasters: output fed back as the next input)
- * @param logDistanceQuantiles distribution over probes of log D_i; null until computed
+ * @param logDistanceQuantiles distribution over probes of log D_i (nearest rank); always set by analyzers since
+ *                            0.1.0 (nullable in the schema for older events)
  * @param asymptoticReadouts  per probe, Σ_j h_T,j of the unperturbed trajectory (the bifurcation-diagram
- *                            readout), in probe order; null until computed
- * @param lyapunovSpectrum    top-k exponents λ₁ ≥ … ≥ λ_k per map step, mean over probes; null when k = 1 only
- * @param lyapunovSpectrumStandardErrors standard error of each of those means; null with the spectrum
- * @param phase               order, edge or chaos by the thresholds in docs/order-chaos.md; null until computed
+ *                            readout), in probe order; always set since 0.1.0
+ * @param lyapunovSpectrum    top-k exponents λ₁ ≥ … ≥ λ_k per map step, mean over probes (k =
+ *                            {@code observatory.analysis.lyapunov-exponents}, cut to the map's dimension; its first
+ *                            entry is {@code largestLyapunovExponent}); always set since 0.1.0
+ * @param lyapunovSpectrumStandardErrors standard error of each of those means; null when only one probe was used
+ * @param phase               order, edge or chaos by the rule in docs/order-chaos.md; always set since 0.1.0
  * @param analyzerVersion     version of the analyzer that computed this
  * @param durationMs          wall-clock time of the analysis
  * @param analysedAt          when the analysis finished

@@ -1,6 +1,5 @@
 package org.descentobservatory.analyzer.compute;
 
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -34,13 +33,6 @@ public final class LstmCell extends TokenDrivenCell<LstmState> {
     @Override
     public LstmState zeroState(int trajectories) {
         return LstmState.zeros(trajectories, hiddenSize());
-    }
-
-    /**
-     * The drive x·W + b of N arbitrary input vectors. Precondition: x is [N, E]. Cost: one N×E by E×4H gemm.
-     */
-    public INDArray inputDrive(INDArray x) {
-        return x.castTo(DataType.DOUBLE).mmul(theta.w()).addiRowVector(theta.b());
     }
 
     /**

@@ -1,6 +1,5 @@
 package org.descentobservatory.analyzer.compute;
 
-import org.descentobservatory.analyzer.compute.lyapunov.LstmJacobian;
 import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -49,6 +48,11 @@ public record LstmParameters(INDArray eTok, INDArray w, INDArray rw, INDArray b,
         return new LstmJacobian(this);
     }
 
+    @Override
+    public LstmParameters withRecurrence(INDArray recurrentWeights, INDArray bias) {
+        return new LstmParameters(eTok, w, recurrentWeights, bias, hiddenSize);
+    }
+
     /**
      * Extracts θ from a trained network. Preconditions: layer 0 is an embedding layer with parameter
      * {@code 0_W}, layer 1 an {@link LSTM} (tanh activation, sigmoid gates), bare or in a {@link LastTimeStep}.
@@ -64,7 +68,8 @@ public record LstmParameters(INDArray eTok, INDArray w, INDArray rw, INDArray b,
     private static void requireTanhSigmoidLstm(MultiLayerNetwork net) {
         org.deeplearning4j.nn.conf.layers.Layer conf = NetworkParameters.recurrentLayer(net);
         if (!(conf instanceof LSTM lstm)) {
-            throw new IllegalArgumentException("Layer 1 must be an LSTM, is " + conf.getClass().getSimpleName());
+            throw new IllegalArgumentException("The recurrent layer must be an LSTM, is "
+                    + conf.getClass().getSimpleName());
         }
         if (!(lstm.getActivationFn() instanceof ActivationTanH)
                 || !(lstm.getGateActivationFn() instanceof ActivationSigmoid)) {

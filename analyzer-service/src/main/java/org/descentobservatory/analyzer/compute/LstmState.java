@@ -25,14 +25,23 @@ public final class LstmState implements RecurrentState {
         }
         this.h = h;
         this.c = c;
-        this.z = Nd4j.zeros(DataType.DOUBLE, h.rows(), 4 * h.columns());
-        this.tanhC = Nd4j.zeros(DataType.DOUBLE, h.rows(), h.columns());
+        this.z = columnMajorZeros(h.rows(), 4 * h.columns());
+        this.tanhC = columnMajorZeros(h.rows(), h.columns());
     }
 
     /** N trajectories starting from h = c = 0. */
     public static LstmState zeros(int trajectories, int hiddenSize) {
-        return new LstmState(Nd4j.zeros(DataType.DOUBLE, trajectories, hiddenSize),
-                Nd4j.zeros(DataType.DOUBLE, trajectories, hiddenSize));
+        return new LstmState(columnMajorZeros(trajectories, hiddenSize), columnMajorZeros(trajectories, hiddenSize));
+    }
+
+    /**
+     * A DOUBLE zero matrix in column-major ('f') order. All of the step's arrays are column-major so that each gate
+     * block z[:, kH:(k+1)H] is one contiguous buffer and every element-wise operation pairs buffers of the same
+     * order: ND4J's fast path. Row-major gate blocks are strided views, which measured ~1.5× slower per step
+     * (docs/benchmarks.md).
+     */
+    static INDArray columnMajorZeros(long rows, long columns) {
+        return Nd4j.zeros(DataType.DOUBLE, rows, columns).dup('f');
     }
 
     /** The hidden states h, [N, H] (a live view: it changes with every step). */

@@ -1,38 +1,70 @@
 package org.descentobservatory.analyzer.compute;
 
+import org.deeplearning4j.nn.conf.layers.BaseRecurrentLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.Arrays;
 import java.util.Map;
 
 /**
- * Reading the embedding + recurrent part of the observatory's network: layer 0 an {@code EmbeddingSequenceLayer}
- * with {@code 0_W} (and maybe {@code 0_b}), layer 1 the recurrent layer with {@code 1_W}, {@code 1_RW}, {@code 1_b},
- * possibly wrapped in {@link LastTimeStep}. Arrays are copied out in double precision, because the asymptotic
- * distance compares trajectories 1e-8 apart over 1600 steps, which float32 cannot resolve.
+ * Reading the recurrent part of the observatory's networks, in one of two layouts ({@link Layout}): a classifier,
+ * layer 0 an {@code EmbeddingSequenceLayer} with {@code 0_W} (and maybe {@code 0_b}) and layer 1 the recurrent layer
+ * with {@code 1_W}, {@code 1_RW}, {@code 1_b}, possibly wrapped in {@link LastTimeStep}; or a forecaster, layer 0 the
+ * recurrent layer with {@code 0_W}, {@code 0_RW}, {@code 0_b} on D real inputs and layer 1 an {@code RnnOutputLayer}.
+ * Arrays are copied out in double precision, because the asymptotic distance compares trajectories 1e-8 apart over
+ * 1600 steps, which float32 cannot resolve.
  */
 final class NetworkParameters {
 
     static final String EMBEDDING_KEY = "0_W";
     static final String EMBEDDING_BIAS_KEY = "0_b";
-    static final String INPUT_WEIGHTS_KEY = "1_W";
-    static final String RECURRENT_WEIGHTS_KEY = "1_RW";
-    static final String BIAS_KEY = "1_b";
+
+    /** Where the recurrent layer sits and what feeds it. */
+    enum Layout {
+        /** Classifier: embedding (layer 0) → recurrent layer (layer 1) → …; inputs are tokens. */
+        EMBEDDING(1),
+        /** Forecaster: recurrent layer (layer 0) on D real inputs → RnnOutputLayer (layer 1). */
+        FORECASTER(0);
+
+        final int recurrentIndex;
+
+        Layout(int recurrentIndex) {
+            this.recurrentIndex = recurrentIndex;
+        }
+
+        String key(String parameter) {
+            return recurrentIndex + "_" + parameter;
+        }
+    }
 
     private NetworkParameters() {
     }
 
-    /** The configuration of layer 1, unwrapped from {@link LastTimeStep}. */
-    static Layer recurrentLayer(MultiLayerNetwork net) {
+    /**
+     * The layout of {@code net}: {@link Layout#FORECASTER} if layer 0 is itself a recurrent layer, else
+     * {@link Layout#EMBEDDING} (whose layer 1 is then checked by the caller).
+     */
+    static Layout layout(MultiLayerNetwork net) {
         if (net.getnLayers() < 2) {
-            throw new IllegalArgumentException("Expected embedding + recurrent layers, network has "
-                    + net.getnLayers());
+            throw new IllegalArgumentException("Expected a recurrent layer and one after it, network has "
+                    + net.getnLayers() + " layer(s)");
         }
-        Layer conf = net.getLayer(1).conf().getLayer();
+        return layer(net, 0) instanceof BaseRecurrentLayer ? Layout.FORECASTER : Layout.EMBEDDING;
+    }
+
+    /** The configuration of the recurrent layer (layer 1 of a classifier, 0 of a forecaster), unwrapped. */
+    static Layer recurrentLayer(MultiLayerNetwork net) {
+        return layer(net, layout(net).recurrentIndex);
+    }
+
+    /** The configuration of layer {@code index}, unwrapped from {@link LastTimeStep}. */
+    static Layer layer(MultiLayerNetwork net, int index) {
+        Layer conf = net.getLayer(index).conf().getLayer();
         return conf instanceof LastTimeStep wrapper ? wrapper.getUnderlying() : conf;
     }
 
@@ -43,7 +75,9 @@ final class NetworkParameters {
     }
 
     /**
-     * θ copied out of the network in double precision, b reshaped to [1, gates·H] and H read off RW's rows.
+     * θ copied out of the network in double precision, b reshaped to [1, gates·H] and H read off RW's rows. A
+     * forecaster has no embedding: its E_tok is the D×D identity (token d would be the unit input e_d), so that the
+     * same record serves both layouts; its probes drive it through {@link RecurrentCell#inputDrive}.
      * Preconditions: as {@link #requireTable}; the caller has checked layer 1's type. Cost: one copy of the
      * V·E + (E + H + 1)·gates·H parameters.
      *
@@ -52,24 +86,30 @@ final class NetworkParameters {
      */
     static <P extends RecurrentParameters> P extract(MultiLayerNetwork net, String architecture,
                                                      Constructor<P> constructor) {
-        Map<String, INDArray> table = requireTable(net, architecture);
-        INDArray rw = asDouble(table.get(RECURRENT_WEIGHTS_KEY));
-        INDArray b = asDouble(table.get(BIAS_KEY));
-        return constructor.of(tokenEmbedding(table), asDouble(table.get(INPUT_WEIGHTS_KEY)), rw,
-                b.reshape(1, b.length()), (int) rw.rows());
+        Layout layout = layout(net);
+        Map<String, INDArray> table = requireTable(net, layout, architecture);
+        INDArray w = asDouble(table.get(layout.key("W")));
+        INDArray rw = asDouble(table.get(layout.key("RW")));
+        INDArray b = asDouble(table.get(layout.key("b")));
+        INDArray eTok = layout == Layout.EMBEDDING ? tokenEmbedding(table)
+                : Nd4j.eye(w.rows()).castTo(DataType.DOUBLE);
+        return constructor.of(eTok, w, rw, b.reshape(1, b.length()), (int) rw.rows());
     }
 
     /**
-     * The parameter table, after checking it holds the embedding and the recurrent layer's W, RW and b.
+     * The parameter table, after checking it holds the recurrent layer's W, RW and b (and a classifier's embedding).
      *
      * @param architecture named in the error, e.g. "LSTM"
      */
-    static Map<String, INDArray> requireTable(MultiLayerNetwork net, String architecture) {
+    static Map<String, INDArray> requireTable(MultiLayerNetwork net, Layout layout, String architecture) {
         Map<String, INDArray> table = net.paramTable();
-        for (String key : new String[]{EMBEDDING_KEY, INPUT_WEIGHTS_KEY, RECURRENT_WEIGHTS_KEY, BIAS_KEY}) {
+        String[] keys = layout == Layout.EMBEDDING
+                ? new String[]{EMBEDDING_KEY, layout.key("W"), layout.key("RW"), layout.key("b")}
+                : new String[]{layout.key("W"), layout.key("RW"), layout.key("b")};
+        for (String key : keys) {
             if (!table.containsKey(key)) {
-                throw new IllegalArgumentException("Not an embedding + " + architecture + " network: parameter "
-                        + key + " missing (has " + table.keySet() + ")");
+                throw new IllegalArgumentException("Not a " + layout.name().toLowerCase() + " " + architecture
+                        + " network: parameter " + key + " missing (has " + table.keySet() + ")");
             }
         }
         return table;

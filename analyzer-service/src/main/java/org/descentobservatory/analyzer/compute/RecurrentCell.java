@@ -25,6 +25,12 @@ public interface RecurrentCell<S extends RecurrentState> {
     /** The drive E_tok[tokens[n]]·W + b of one token per trajectory. Precondition: every token in [0, V). */
     INDArray tokenDrive(int[] tokens);
 
+    /** The width of the input vector x (E for an embedding network, the series dimension for a forecaster). */
+    int inputSize();
+
+    /** The drive x·W + b of one arbitrary input vector per trajectory. Precondition: x is [N, {@link #inputSize()}]. */
+    INDArray inputDrive(INDArray x);
+
     /** The drive b of the zero input x = 0 for N trajectories. Reusable across steps. */
     INDArray zeroInputDrive(int trajectories);
 

@@ -50,6 +50,27 @@ public interface RecurrentParameters {
     MapWithJacobian zeroInputMap();
 
     /**
+     * The same cell with RW and b replaced (E_tok and W kept). Preconditions: shapes as RW and b. Cost: O(1).
+     */
+    RecurrentParameters withRecurrence(INDArray recurrentWeights, INDArray bias);
+
+    /**
+     * The closed-loop (autonomous) map of a forecaster whose output y = h·W_out + b_out is fed back as its next
+     * input: z = x·W + h·RW + b with x = h·W_out + b_out is z = h·(RW + W_out·W) + (b + b_out·W), i.e. the zero-input
+     * map of the cell with RW' = RW + W_out·W and b' = b + b_out·W. So the closed-loop dynamics, its Jacobian
+     * (the feedback path W_out·W included) and its asymptotic distance reuse the zero-input code unchanged.
+     * Preconditions: W_out [H, D], b_out [1, D] DOUBLE, D = the input width. Cost: one H×D by D×(gates·H) gemm.
+     *
+     * @param outputWeights W_out of the identity RnnOutputLayer, [H, D]
+     * @param outputBias    b_out, [1, D]
+     */
+    default RecurrentParameters closedLoop(INDArray outputWeights, INDArray outputBias) {
+        NetworkParameters.requireShape("W_out", outputWeights, hiddenSize(), w().rows());
+        NetworkParameters.requireShape("b_out", outputBias, 1, w().rows());
+        return withRecurrence(rw().add(outputWeights.mmul(w())), b().add(outputBias.mmul(w())));
+    }
+
+    /**
      * θ of an embedding + {@link LSTM} network ({@link LstmParameters}) or an embedding + {@link SimpleRnn} one
      * ({@link SimpleRnnParameters}), layer 1 bare or inside a {@code LastTimeStep}, chosen by the type of layer 1.
      * Cost: one copy of the parameters.
@@ -64,7 +85,7 @@ public interface RecurrentParameters {
         if (layer instanceof SimpleRnn) {
             return SimpleRnnParameters.from(net);
         }
-        throw new IllegalArgumentException("Layer 1 must be an LSTM or a SimpleRnn, is "
+        throw new IllegalArgumentException("The recurrent layer must be an LSTM or a SimpleRnn, is "
                 + layer.getClass().getSimpleName());
     }
 

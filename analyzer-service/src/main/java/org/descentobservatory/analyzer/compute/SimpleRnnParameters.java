@@ -1,6 +1,5 @@
 package org.descentobservatory.analyzer.compute;
 
-import org.descentobservatory.analyzer.compute.lyapunov.SimpleRnnJacobian;
 import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
 import org.deeplearning4j.nn.conf.layers.recurrent.SimpleRnn;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -45,6 +44,11 @@ public record SimpleRnnParameters(INDArray eTok, INDArray w, INDArray rw, INDArr
         return new SimpleRnnJacobian(this);
     }
 
+    @Override
+    public SimpleRnnParameters withRecurrence(INDArray recurrentWeights, INDArray bias) {
+        return new SimpleRnnParameters(eTok, w, recurrentWeights, bias, hiddenSize);
+    }
+
     /**
      * Extracts θ from a trained network. Preconditions: layer 0 is an embedding layer with parameter {@code 0_W},
      * layer 1 a {@link SimpleRnn} with tanh activation and no layer normalisation, bare or in a
@@ -60,7 +64,8 @@ public record SimpleRnnParameters(INDArray eTok, INDArray w, INDArray rw, INDArr
     private static void requireTanhSimpleRnn(MultiLayerNetwork net) {
         org.deeplearning4j.nn.conf.layers.Layer conf = NetworkParameters.recurrentLayer(net);
         if (!(conf instanceof SimpleRnn rnn)) {
-            throw new IllegalArgumentException("Layer 1 must be a SimpleRnn, is " + conf.getClass().getSimpleName());
+            throw new IllegalArgumentException("The recurrent layer must be a SimpleRnn, is "
+                    + conf.getClass().getSimpleName());
         }
         if (!(rnn.getActivationFn() instanceof ActivationTanH)) {
             throw new IllegalArgumentException("SimpleRnn must use tanh activation, has " + rnn.getActivationFn());

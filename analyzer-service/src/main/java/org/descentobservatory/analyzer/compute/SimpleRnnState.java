@@ -1,8 +1,6 @@
 package org.descentobservatory.analyzer.compute;
 
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The hidden states h of N vanilla-RNN trajectories advanced together, one per row, in double precision (h is the
@@ -17,12 +15,12 @@ public final class SimpleRnnState implements RecurrentState {
 
     private SimpleRnnState(INDArray h) {
         this.h = h;
-        this.z = Nd4j.zeros(DataType.DOUBLE, h.rows(), h.columns());
+        this.z = LstmState.columnMajorZeros(h.rows(), h.columns());
     }
 
     /** N trajectories starting from h = 0. */
     public static SimpleRnnState zeros(int trajectories, int hiddenSize) {
-        return new SimpleRnnState(Nd4j.zeros(DataType.DOUBLE, trajectories, hiddenSize));
+        return new SimpleRnnState(LstmState.columnMajorZeros(trajectories, hiddenSize));
     }
 
     @Override

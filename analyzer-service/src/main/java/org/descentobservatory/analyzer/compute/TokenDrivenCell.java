@@ -46,6 +46,20 @@ public abstract class TokenDrivenCell<S extends RecurrentState> implements Recur
         return Nd4j.pullRows(tokenDriveTable, 1, tokens);
     }
 
+    @Override
+    public final int inputSize() {
+        return (int) theta.w().rows();
+    }
+
+    /**
+     * The drive x·W + b of N arbitrary input vectors, [N, gates·H]. Precondition: x is [N, {@link #inputSize()}].
+     * Cost: one N×E by E×(gates·H) gemm.
+     */
+    @Override
+    public final INDArray inputDrive(INDArray x) {
+        return x.castTo(DataType.DOUBLE).mmul(theta.w()).addiRowVector(theta.b());
+    }
+
     /** The drive b of the zero input x = 0 for N trajectories, [N, gates·H]. Reusable across steps. */
     @Override
     public final INDArray zeroInputDrive(int trajectories) {

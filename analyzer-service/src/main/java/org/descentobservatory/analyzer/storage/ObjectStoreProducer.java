@@ -1,5 +1,7 @@
 package org.descentobservatory.analyzer.storage;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -17,6 +19,16 @@ public class ObjectStoreProducer {
     @Singleton
     ObjectStore objectStore(AnalyzerConfig config) {
         return new ObjectStore(config.store());
+    }
+
+    /** Reads with the retry policy of {@code observatory.analysis.store-retry.*}; retries counted by a metric. */
+    @Produces
+    @Singleton
+    RetryingStoreReader reader(ObjectStore store, AnalyzerConfig config, MeterRegistry registry) {
+        AnalyzerConfig.StoreRetry retry = config.analysis().storeRetry();
+        return new RetryingStoreReader(store, retry.maxAttempts(), retry.initialBackoff(), retry.maxBackoff(),
+                Counter.builder("observatory.store.read.retries")
+                        .description("Store reads retried after a transient failure").register(registry));
     }
 
     void close(@Disposes ObjectStore store) {

@@ -2,6 +2,8 @@ package org.descentobservatory.analyzer.compute;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -81,6 +83,63 @@ class AsymptoticDistanceTest {
 
         assertThat(second.logD()).containsExactly(first.logD());
         assertThat(second.dTilde()).isEqualTo(first.dTilde());
+    }
+
+    @Test
+    void readoutsAreTheSumsOfTheUnperturbedHiddenStateAtT() {
+        LstmParameters theta = RandomLstm.parameters(V, E, H, 0.5, 0.5, 6, SEED);
+        int totalSteps = 200;
+        AsymptoticDistance.Result result = AsymptoticDistance.measure(new LstmCell(theta), TOKENS,
+                new AsymptoticDistance.Protocol(totalSteps, 1e-8, -15, SEED));
+
+        // Reference: one unperturbed LstmCell trajectory per probe, T + 1 steps, h_T summed in plain Java.
+        LstmCell cell = new LstmCell(theta);
+        LstmState state = cell.zeroState(PROBES);
+        for (int t = 0; t <= totalSteps; t++) {
+            int step = t;
+            cell.step(t < LENGTH ? cell.tokenDrive(Arrays.stream(TOKENS).mapToInt(p -> p[step]).toArray())
+                    : cell.zeroInputDrive(PROBES), state);
+        }
+        double[][] hT = state.h().toDoubleMatrix();
+        assertThat(result.readouts()).hasSize(PROBES);
+        for (int i = 0; i < PROBES; i++) {
+            assertThat(result.readouts()[i]).isCloseTo(Arrays.stream(hT[i]).sum(),
+                    within(Tolerances.LSTM_MATCH));
+        }
+    }
+
+    @Test
+    void aDriveEndPerturbationReadBeforeAnyAutonomousStepHasLengthEpsilon() {
+        // T = L − 1: h_T is the state the probe leaves, to which ε·u_i was just added, so D_i = ε + e^floorLog up to
+        // the rounding of h + ε·u (|h| < 1: ~1e-16 absolute, 1e-8 relative to ε). The paper's initial-hidden
+        // perturbation of the same ordered network has died out by then.
+        LstmParameters theta = RandomLstm.parameters(V, E, H, 0.5, 0.5, 1e-3, SEED);
+        double epsilon = 1e-8;
+        double expected = Math.log(epsilon + Math.exp(-15));
+
+        AsymptoticDistance.Result atDriveEnd = AsymptoticDistance.measure(new LstmCell(theta), TOKENS,
+                new AsymptoticDistance.Protocol(LENGTH - 1, epsilon, -15, SEED,
+                        AsymptoticDistance.PerturbationTarget.DRIVE_END_HIDDEN));
+        AsymptoticDistance.Result atStart = AsymptoticDistance.measure(new LstmCell(theta), TOKENS,
+                new AsymptoticDistance.Protocol(LENGTH - 1, epsilon, -15, SEED));
+
+        for (double logD : atDriveEnd.logD()) {
+            assertThat(logD).isCloseTo(expected, within(1e-7));
+        }
+        // After L = 30 driven steps of this contracting network the initial perturbation is ~1e-17, far below ε.
+        assertThat(atStart.dTilde()).isCloseTo(-15, within(1e-9));
+    }
+
+    @Test
+    void theQuantilesSpanTheLogDistancesFromMinToMax() {
+        AsymptoticDistance.Result result = AsymptoticDistance.measure(
+                new LstmCell(RandomLstm.parameters(V, E, H, 0.5, 0.5, 4, SEED)), TOKENS,
+                new AsymptoticDistance.Protocol(300, 1e-8, -15, SEED));
+
+        double[] q = result.logDQuantiles();
+        assertThat(q[0]).isEqualTo(Arrays.stream(result.logD()).min().orElseThrow());
+        assertThat(q[6]).isEqualTo(Arrays.stream(result.logD()).max().orElseThrow());
+        assertThat(q).isSorted();
     }
 
     @Test

@@ -1,6 +1,5 @@
 package org.descentobservatory.analyzer.compute;
 
-import org.descentobservatory.analyzer.compute.lyapunov.LstmJacobian;
 import org.descentobservatory.analyzer.compute.lyapunov.LyapunovTolerances;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.factory.Nd4j;

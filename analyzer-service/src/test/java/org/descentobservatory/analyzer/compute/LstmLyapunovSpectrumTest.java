@@ -1,10 +1,8 @@
 package org.descentobservatory.analyzer.compute;
 
-import org.descentobservatory.analyzer.compute.lyapunov.LstmJacobian;
 import org.descentobservatory.analyzer.compute.lyapunov.LuLogDeterminant;
 import org.descentobservatory.analyzer.compute.lyapunov.LyapunovSpectrum;
 import org.descentobservatory.analyzer.compute.lyapunov.LyapunovTolerances;
-import org.descentobservatory.analyzer.compute.lyapunov.ProbeLyapunovSpectrum;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;

@@ -63,7 +63,7 @@ class LstmParametersTest {
         net.init();
 
         assertThatThrownBy(() -> LstmParameters.from(net))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Layer 1 must be an LSTM");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must be an LSTM");
     }
 
     private static MultiLayerNetwork trainerLikeNetwork(boolean embeddingBias) {

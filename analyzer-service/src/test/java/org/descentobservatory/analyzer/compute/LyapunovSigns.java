@@ -1,6 +1,5 @@
 package org.descentobservatory.analyzer.compute;
 
-import org.descentobservatory.analyzer.compute.lyapunov.ProbeLyapunovSpectrum;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,7 +1,6 @@
 package org.descentobservatory.analyzer.compute;
 
 import org.descentobservatory.analyzer.compute.lyapunov.LyapunovSpectrum;
-import org.descentobservatory.analyzer.compute.lyapunov.ProbeLyapunovSpectrum;
 
 /**
  * Wall-clock time of λ_1 and of the top-10 spectrum at the production size (H = 60, E = 32, V = 2000; 100 probes of

@@ -1,7 +1,6 @@
 package org.descentobservatory.analyzer.compute;
 
 import org.descentobservatory.analyzer.compute.lyapunov.LyapunovTolerances;
-import org.descentobservatory.analyzer.compute.lyapunov.SimpleRnnJacobian;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.factory.Nd4j;
 

@@ -1,10 +1,10 @@
 package org.descentobservatory.analyzer.compute;
 
 import org.descentobservatory.analyzer.compute.lyapunov.LyapunovSpectrum;
-import org.descentobservatory.analyzer.compute.lyapunov.ProbeLyapunovSpectrum;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /** Lyapunov exponents of the zero-input vanilla-RNN map on seeded random networks ({@link RandomSimpleRnn}). */
 class SimpleRnnLyapunovSpectrumTest {
@@ -27,6 +27,23 @@ class SimpleRnnLyapunovSpectrumTest {
                 RandomSimpleRnn.parameters(V, E, H, 0.5, 0.5, 5, SEED), probes, settings);
 
         LyapunovSigns.assertOrderedThenChaotic(ordered, chaotic);
+    }
+
+    @Test
+    void aZeroWeightNetworkHasFiniteExponentsAndAFiniteProbeMean() {
+        // All weights 0: h' = tanh(0) = 0 and J = 0 at every step, so every direction collapses in one step; the
+        // exponents are LyapunovSpectrum.LOG_GROWTH_FLOOR instead of −∞, and their mean over probes stays finite.
+        SimpleRnnParameters zero = RandomSimpleRnn.parameters(V, E, H, 0, 0, 0, SEED);
+        int[][] probes = RandomLstm.tokens(3, 5, V, SEED);
+
+        ProbeLyapunovSpectrum.Result result = ProbeLyapunovSpectrum.measure(zero, probes,
+                new LyapunovSpectrum.Settings(2, 10, 50, SEED));
+
+        // The mean of n equal logs equals the floor up to the rounding of the sum (~n·ε relative).
+        assertThat(result.mean()).containsOnly(new double[]{LyapunovSpectrum.LOG_GROWTH_FLOOR}, within(1e-9));
+        assertThat(result.standardError()).containsOnly(new double[]{0.0}, within(1e-9));
+        assertThat(PhaseLabel.of(0, result.mean()[0], result.standardError()[0],
+                new PhaseLabel.Thresholds(0.005, 2, 0.05, 0.95))).isEqualTo(PhaseLabel.Phase.ORDER);
     }
 
     @Test

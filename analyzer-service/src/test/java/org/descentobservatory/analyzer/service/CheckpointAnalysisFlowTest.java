@@ -21,10 +21,13 @@ import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
+import org.descentobservatory.analyzer.compute.AnalysedNetwork;
 import org.descentobservatory.analyzer.compute.AsymptoticDistance;
 import org.descentobservatory.analyzer.compute.LstmCell;
 import org.descentobservatory.analyzer.compute.LstmParameters;
-import org.descentobservatory.analyzer.compute.lyapunov.ProbeLyapunovSpectrum;
+import org.descentobservatory.analyzer.compute.PhaseLabel;
+import org.descentobservatory.analyzer.compute.ProbeLyapunovSpectrum;
+import org.descentobservatory.analyzer.compute.lyapunov.LyapunovSpectrum;
 import org.descentobservatory.analyzer.config.AnalyzerConfig;
 import org.descentobservatory.infra.quarkus.LocalInfraTestResource;
 import org.descentobservatory.schemas.AnalysisEvent;
@@ -32,6 +35,7 @@ import org.descentobservatory.schemas.CheckpointEvent;
 import org.descentobservatory.schemas.JsonContracts;
 import org.descentobservatory.schemas.ObjectKeys;
 import org.descentobservatory.schemas.ProbeSet;
+import org.descentobservatory.schemas.Quantiles;
 import org.descentobservatory.schemas.Sha256;
 import org.descentobservatory.schemas.Topics;
 import org.descentobservatory.schemas.kafka.EventSerializer;
@@ -108,6 +112,8 @@ class CheckpointAnalysisFlowTest {
                 producer.send(new ProducerRecord<>(Topics.CHECKPOINTS, runId, malformed)).get();
                 publish(producer, runId, event(runId, 3, checkpoint, Sha256.hex(checkpoint))); // never stored
                 publish(producer, runId, event(runId, 4, checkpoint, Sha256.hex(checkpoint)));
+                // Redelivery (at-least-once): the same checkpoint event again.
+                publish(producer, runId, event(runId, 1, checkpoint, Sha256.hex(checkpoint)));
             }
 
             List<ConsumerRecord<String, byte[]>> analyses = new ArrayList<>();
@@ -118,13 +124,18 @@ class CheckpointAnalysisFlowTest {
                         (record.topic().equals(Topics.ANALYSES) ? analyses : deadLetters).add(record);
                     }
                 }
-                return analyses.size() == 2 && deadLetters.size() == 3;
+                return analyses.size() == 3 && deadLetters.size() == 3;
             });
 
             List<AnalysisEvent> events = analyses.stream()
                     .map(record -> JsonContracts.read(record.value(), AnalysisEvent.class)).toList();
-            assertThat(events).extracting(AnalysisEvent::epoch).containsExactly(1, 4);
+            assertThat(events).extracting(AnalysisEvent::epoch).containsExactly(1, 4, 1);
             assertMatchesDirectComputation(events.get(0), net, tokens);
+            // Idempotent: the redelivered checkpoint gives the same key and the same event but for the attempt's
+            // wall-clock metadata (durationMs, analysedAt).
+            assertThat(analyses.get(2).key()).isEqualTo(analyses.get(0).key());
+            assertThat(events.get(2)).usingRecursiveComparison().ignoringFields("durationMs", "analysedAt")
+                    .isEqualTo(events.get(0));
             assertThat(events.get(1).asymptoticDistance()).isEqualTo(events.get(0).asymptoticDistance());
             assertThat(events.get(1).largestLyapunovExponent()).isEqualTo(events.get(0).largestLyapunovExponent());
 
@@ -137,9 +148,12 @@ class CheckpointAnalysisFlowTest {
 
         given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("observatory_analyses_total"))
-                .body(containsString("observatory_analysis_failures_total{reason=\"CheckpointRejectedException\"}"))
-                .body(containsString("observatory_analysis_failures_total{reason=\"MissingObjectException\"}"))
-                .body(containsString("observatory_analysis_duration_seconds_count"));
+                .body(containsString("observatory_dead_letters_total{reason=\"CheckpointRejectedException\"} 1.0"))
+                .body(containsString("observatory_dead_letters_total{reason=\"MalformedCheckpointEvent\"} 1.0"))
+                .body(containsString("observatory_dead_letters_total{reason=\"MissingObjectException\"} 1.0"))
+                .body(containsString("observatory_analysis_duration_seconds_count"))
+                .body(containsString("observatory_analysis_queue_lag_seconds"))
+                .body(containsString("observatory_store_read_retries_total"));
     }
 
     private void assertMatchesDirectComputation(AnalysisEvent event, MultiLayerNetwork net, int[][] tokens)
@@ -149,7 +163,13 @@ class CheckpointAnalysisFlowTest {
         AsymptoticDistance.Result expected = AsymptoticDistance.measure(new LstmCell(LstmParameters.from(restored)),
                 Arrays.copyOf(tokens, MAX_PROBES), new AsymptoticDistance.Protocol(settings.totalSteps(),
                         settings.perturbation(), settings.floorLog(), settings.seed()));
+        assertThat(event.perturbationTarget()).isEqualTo(AnalysisEvent.PERTURB_INITIAL_HIDDEN);
+        assertThat(event.dynamics()).isEqualTo(AnalysisEvent.DYNAMICS_ZERO_INPUT);
         assertThat(event.asymptoticDistance()).isEqualTo(expected.dTilde());
+        assertThat(event.asymptoticReadouts()).containsExactly(Arrays.stream(expected.readouts()).boxed()
+                .toArray(Double[]::new));
+        double[] q = expected.logDQuantiles();
+        assertThat(event.logDistanceQuantiles()).isEqualTo(new Quantiles(q[0], q[1], q[2], q[3], q[4], q[5], q[6]));
         assertThat(event.chaoticFraction()).isEqualTo(expected.chaoticFraction());
         assertThat(event.probeCount()).isEqualTo(MAX_PROBES);
         assertThat(event.drivenSteps()).isEqualTo(LENGTH);
@@ -158,10 +178,19 @@ class CheckpointAnalysisFlowTest {
         assertThat(event.floorLog()).isEqualTo(settings.floorLog());
         assertThat(event.analyzerVersion()).isEqualTo("0.1.0-SNAPSHOT");
 
+        AnalysedNetwork network = AnalysedNetwork.from(restored);
+        LyapunovSpectrum.Settings lyapunov = CheckpointAnalysisService.lyapunovSettings(settings, network);
         ProbeLyapunovSpectrum.Result spectrum = ProbeLyapunovSpectrum.measure(LstmParameters.from(restored),
-                Arrays.copyOf(tokens, LYAPUNOV_PROBES), CheckpointAnalysisService.lyapunovSettings(settings));
+                Arrays.copyOf(tokens, LYAPUNOV_PROBES), lyapunov);
+        assertThat(lyapunov.exponents()).isEqualTo(settings.lyapunovExponents());
         assertThat(event.largestLyapunovExponent()).isEqualTo(spectrum.mean()[0]);
         assertThat(event.lyapunovStandardError()).isEqualTo(spectrum.standardError()[0]);
+        assertThat(event.lyapunovSpectrum()).containsExactly(Arrays.stream(spectrum.mean()).boxed()
+                .toArray(Double[]::new));
+        assertThat(event.lyapunovSpectrumStandardErrors()).containsExactly(Arrays.stream(spectrum.standardError())
+                .boxed().toArray(Double[]::new));
+        assertThat(event.phase()).isEqualTo(EventNames.phase(PhaseLabel.of(expected.chaoticFraction(),
+                spectrum.mean()[0], spectrum.standardError()[0], settings.phase().thresholds())));
         assertThat(event.lyapunovProbes()).isEqualTo(LYAPUNOV_PROBES);
         assertThat(event.lyapunovTransientSteps()).isEqualTo(settings.lyapunovTransientSteps());
         assertThat(event.lyapunovSteps()).isEqualTo(settings.lyapunovSteps());

@@ -21,14 +21,28 @@ import java.util.Random;
  * and Q aligns with the leading Oseledets directions) but not averaged. For k = 1 the QR is the normalisation
  * v ← J·v/‖J·v‖ with R_11 = ‖J·v‖: the tangent-vector method for λ_1 ({@link #largest}). Exponents come out in
  * the order of Q's columns, which is descending once the run is long against the inverse gaps; they are not
- * sorted afterwards. A step with R_jj = 0 (a map of rank &lt; j along the trajectory) gives λ_j = −∞.
+ * sorted afterwards. A step with R_jj = 0 (a map of rank &lt; j along the trajectory, e.g. a network with all
+ * weights zero, whose J is 0) would give λ_j = −∞, which no event can carry and no mean over probes survives: such a
+ * step contributes {@link #LOG_GROWTH_FLOOR} instead, the log of the smallest positive double, so λ_j stays finite
+ * and far below any exponent a non-degenerate map has (|log|R_jj|| ≤ log of J's norm, a few units).
  *
  * <p>Cost per step: one {@link MapWithJacobian#step}, 2n²k flops for J·Q and ~4nk² for the QR and Q; for the
  * zero-input LSTM (n = 2H) with H = 60 and k = 10 that is ~0.3 Mflop. Memory n² + 3nk.
  */
 public final class LyapunovSpectrum {
 
+    /**
+     * log|R_jj| of a step whose growth factor is 0 (or below the smallest positive double): log(Double.MIN_VALUE)
+     * ≈ −744.4, so a collapsing direction gives a finite, hugely negative exponent rather than −∞.
+     */
+    public static final double LOG_GROWTH_FLOOR = Math.log(Double.MIN_VALUE);
+
     private LyapunovSpectrum() {
+    }
+
+    /** log|r|, floored at {@link #LOG_GROWTH_FLOOR} (log 0 = −∞ otherwise). */
+    static double logGrowth(double r) {
+        return Math.max(Math.log(Math.abs(r)), LOG_GROWTH_FLOOR);
     }
 
     /**
@@ -98,7 +112,7 @@ public final class LyapunovSpectrum {
             qr.q(q);
             if (t >= settings.transientSteps()) {
                 for (int j = 0; j < k; j++) {
-                    sumOfLogs[j] += Math.log(Math.abs(qr.rDiagonal(j)));
+                    sumOfLogs[j] += logGrowth(qr.rDiagonal(j));
                 }
             }
             double[] swap = s;

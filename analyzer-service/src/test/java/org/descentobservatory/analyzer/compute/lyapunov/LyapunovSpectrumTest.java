@@ -2,6 +2,7 @@ package org.descentobservatory.analyzer.compute.lyapunov;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -167,6 +168,31 @@ class LyapunovSpectrumTest {
         }
 
         assertThat(LuLogDeterminant.of(permuted, n)).isCloseTo(expected, within(LyapunovTolerances.LINEAR_MAP));
+    }
+
+    @Test
+    void aMapThatCollapsesToAPointHasFiniteExponentsAtTheLogFloorNotMinusInfinity() {
+        // J = 0 (e.g. a network with all weights zero): every R_jj = 0, log 0 = −∞ would poison the probe mean.
+        int n = 3;
+        MapWithJacobian collapse = new MapWithJacobian() {
+            @Override
+            public int dimension() {
+                return n;
+            }
+
+            @Override
+            public void step(double[] s, double[] next, double[] jacobian) {
+                Arrays.fill(next, 0);
+                Arrays.fill(jacobian, 0);
+            }
+        };
+
+        double[] exponents = LyapunovSpectrum.of(collapse, new double[]{1, 2, 3},
+                new LyapunovSpectrum.Settings(n, 5, 20, 1)).exponents();
+
+        // Mean of 20 equal logs: the floor up to the rounding of the sum.
+        assertThat(exponents).containsOnly(new double[]{LyapunovSpectrum.LOG_GROWTH_FLOOR}, within(1e-9));
+        assertThat(LyapunovSpectrum.LOG_GROWTH_FLOOR).isFinite().isLessThan(-700);
     }
 
     @Test

@@ -7,7 +7,7 @@ package org.descentobservatory.analyzer.compute.lyapunov;
 public final class LyapunovTolerances {
 
     /**
-     * {@link LstmJacobian#step}'s s' against {@code LstmCell.step} for one step from the same state: the same
+     * {@code LstmJacobian.step}'s s' against {@code LstmCell.step} for one step from the same state: the same
      * formulas in double precision, differing only in the summation order of h·RW (H terms of size ≤ ~g/√H) and
      * the tanh/exp implementations, ~1e-15 absolute; a gate-order error would differ by ~1e-1.
      */

@@ -1,6 +1,7 @@
-package org.descentobservatory.analyzer.compute.lyapunov;
+package org.descentobservatory.analyzer.compute;
 
-import org.descentobservatory.analyzer.compute.LstmParameters;
+import org.descentobservatory.analyzer.compute.lyapunov.MapWithJacobian;
+import org.descentobservatory.analyzer.compute.lyapunov.LyapunovSpectrum;
 
 import java.util.Arrays;
 

@@ -1,9 +1,7 @@
-package org.descentobservatory.analyzer.compute.lyapunov;
+package org.descentobservatory.analyzer.compute;
 
-import org.descentobservatory.analyzer.compute.Probes;
-import org.descentobservatory.analyzer.compute.RecurrentCell;
-import org.descentobservatory.analyzer.compute.RecurrentParameters;
-import org.descentobservatory.analyzer.compute.RecurrentState;
+import org.descentobservatory.analyzer.compute.lyapunov.MapWithJacobian;
+import org.descentobservatory.analyzer.compute.lyapunov.LyapunovSpectrum;
 
 /**
  * Lyapunov exponents of a trained network's zero-input map (the LSTM's on (h, c), {@link LstmJacobian}, or the
@@ -49,16 +47,29 @@ public final class ProbeLyapunovSpectrum {
     }
 
     /**
-     * Runs the method of the class comment. Preconditions: at least one probe; all probes of one length L ≥ 0;
-     * every token in [0, V); k ≤ the map's dimension (2H for the LSTM, H for the vanilla RNN).
+     * Runs the method of the class comment on a classifier's zero-input map, driven by token probes:
+     * {@link #measure(AnalysedNetwork, ProbeInputs, LyapunovSpectrum.Settings)}. Preconditions: at least one probe;
+     * all probes of one length L ≥ 0; every token in [0, V); k ≤ the map's dimension (2H for the LSTM, H for the
+     * vanilla RNN).
      *
      * @throws IllegalArgumentException if a precondition fails, naming it
      */
     public static Result measure(RecurrentParameters theta, int[][] probes, LyapunovSpectrum.Settings settings) {
-        double[][] states = drivenStates(theta, probes);
-        MapWithJacobian map = theta.zeroInputMap();
-        double[][] perProbe = new double[probes.length][];
-        for (int i = 0; i < probes.length; i++) {
+        return measure(AnalysedNetwork.zeroInput(theta), new TokenProbes(probes), settings);
+    }
+
+    /**
+     * Runs the method of the class comment: the probes drive {@code network.driven()}, the exponents are those of
+     * {@code network.autonomous()}'s zero-input map (for a forecaster, the closed loop). Preconditions: at least one
+     * probe; probes that fit the network; k ≤ the map's dimension.
+     *
+     * @throws IllegalArgumentException if a precondition fails, naming it
+     */
+    public static Result measure(AnalysedNetwork network, ProbeInputs probes, LyapunovSpectrum.Settings settings) {
+        double[][] states = drivenStates(network.driven(), probes);
+        MapWithJacobian map = network.autonomous().zeroInputMap();
+        double[][] perProbe = new double[states.length][];
+        for (int i = 0; i < states.length; i++) {
             perProbe[i] = LyapunovSpectrum.of(map, states[i], settings).exponents();
         }
         return summarise(perProbe, settings.exponents());
@@ -69,18 +80,22 @@ public final class ProbeLyapunovSpectrum {
      * {@link RecurrentParameters#zeroInputMap()}. Preconditions as {@link #measure}. Cost: L batched cell steps.
      */
     public static double[][] drivenStates(RecurrentParameters theta, int[][] probes) {
-        int length = Probes.requireUniformLength(probes, theta.vocabularySize());
-        return drive(theta.cell(), probes, length);
+        return drivenStates(theta, new TokenProbes(probes));
     }
 
-    private static <S extends RecurrentState> double[][] drive(RecurrentCell<S> cell, int[][] probes, int length) {
-        S state = cell.zeroState(probes.length);
-        int[] tokens = new int[probes.length];
-        for (int t = 0; t < length; t++) {
-            for (int i = 0; i < probes.length; i++) {
-                tokens[i] = probes[i][t];
-            }
-            cell.step(cell.tokenDrive(tokens), state);
+    /**
+     * s_i after driving the network from the zero state with probe i, in the coordinates of
+     * {@link RecurrentParameters#zeroInputMap()}. Preconditions: probes that fit θ. Cost: L batched cell steps.
+     */
+    public static double[][] drivenStates(RecurrentParameters theta, ProbeInputs probes) {
+        return drive(theta.cell(), probes);
+    }
+
+    private static <S extends RecurrentState> double[][] drive(RecurrentCell<S> cell, ProbeInputs probes) {
+        probes.requireFits(cell);
+        S state = cell.zeroState(probes.probeCount());
+        for (int t = 0; t < probes.length(); t++) {
+            cell.step(probes.drive(cell, t, 1), state);
         }
         return state.stateVectors();
     }

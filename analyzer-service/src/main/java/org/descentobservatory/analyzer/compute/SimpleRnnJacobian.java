@@ -1,6 +1,7 @@
-package org.descentobservatory.analyzer.compute.lyapunov;
+package org.descentobservatory.analyzer.compute;
 
-import org.descentobservatory.analyzer.compute.SimpleRnnParameters;
+import org.descentobservatory.analyzer.compute.lyapunov.MapWithJacobian;
+import org.descentobservatory.analyzer.compute.lyapunov.LyapunovSpectrum;
 
 /**
  * The zero-input vanilla-RNN map F: h ↦ h' on R^H and its analytic H×H Jacobian J = ∂h'/∂h: the autonomous
