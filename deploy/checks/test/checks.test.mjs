@@ -220,9 +220,9 @@ describe("agreement between compose, kubernetes and the services", () => {
 
   test("a topic added to Topics.java but not deployed is flagged", () => {
     const root = brokenCopy([TOPICS_JAVA, "public static final String ANALYSES",
-      'public static final String RUN_REQUESTS = "observatory.run-requests";\n    public static final String ANALYSES']);
+      'public static final String SWEEPS = "observatory.sweeps";\n    public static final String ANALYSES']);
     const problems = checkTopics(root, base(root), overlays(root));
-    assertFlags(problems, /deploy\/kafka\/topics lists .* but .*Topics.java declares .*observatory.run-requests/);
+    assertFlags(problems, /deploy\/kafka\/topics lists .* but .*Topics.java declares .*observatory.sweeps/);
     assertFlags(problems, /k8s\/overlays\/local: KafkaTopics .* but .*Topics.java declares/);
   });
 
