@@ -171,6 +171,7 @@ public class RunExecutor {
             EpochTrainer trainer = new EpochTrainer(spec.batchSize(), spec.seed(), fusedLstm);
             ProgressWindow window = new ProgressWindow();
             EpochStatistics sinceCheckpoint = null;
+            int lastCheckpoint = resumeAfter;
             long start = System.nanoTime();
             for (int epoch = resumeAfter + 1; epoch <= spec.epochs(); epoch++) {
                 if (stop.isRequested()) {
@@ -181,9 +182,10 @@ public class RunExecutor {
                 if (!isCheckpointEpoch(spec, epoch)) {
                     continue;
                 }
-                CheckpointEvent event = checkpoint(runId, network, task, epoch, sinceCheckpoint,
-                        Duration.ofNanos(System.nanoTime() - start));
+                CheckpointEvent event = checkpoint(runId, network, task, epoch, epoch - lastCheckpoint,
+                        sinceCheckpoint, Duration.ofNanos(System.nanoTime() - start));
                 sinceCheckpoint = null;
+                lastCheckpoint = epoch;
                 start = System.nanoTime();
                 publisher.checkpoint(event);
                 store(current, current.get().withPublishedEpoch(epoch, Instant.now()));
@@ -209,11 +211,12 @@ public class RunExecutor {
     /**
      * Evaluates and stores the checkpoint of {@code epoch}; returns its event, stored, not yet published.
      *
+     * @param epochs      epochs trained since the previous checkpoint
      * @param minibatches the training statistics of every epoch since the previous checkpoint
      * @param training    the time spent training them
      */
     private CheckpointEvent checkpoint(String runId, MultiLayerNetwork network, TrainingTask task, int epoch,
-                                       EpochStatistics minibatches, Duration training) {
+                                       int epochs, EpochStatistics minibatches, Duration training) {
         long start = System.nanoTime();
         SplitMetrics train = task.evaluateTrain(network);
         SplitMetrics test = task.evaluateTest(network);
@@ -228,7 +231,7 @@ public class RunExecutor {
                 minibatches.meanGradientNorm(), minibatches.maxGradientNorm(), weightNorms,
                 key, checkpoint.sha256(), checkpoint.sizeBytes(), wallTime.toMillis(), Instant.now());
         state.putCheckpointEvent(event);
-        metrics.epochCompleted(runId, wallTime, train.meanLoss(), test.meanLoss());
+        metrics.epochsCompleted(runId, epochs, wallTime, train.meanLoss(), test.meanLoss());
         return event;
     }
 

@@ -56,17 +56,25 @@ public class TrainerMetrics {
                 .record(upload);
     }
 
-    public void epochCompleted(String runId, Duration wallTime, double trainLoss, double testLoss) {
-        Timer.builder(EPOCH_DURATION)
-                .description("Wall time of one epoch: training, evaluation, serialising and storing")
+    /**
+     * Records the epochs a checkpoint covers: {@code epochs} (the run's checkpoint interval, or fewer for the last)
+     * trained in {@code wallTime} together. The timer gets their mean duration once per epoch, so that its count is
+     * the epochs trained and its mean the time per epoch whatever the interval.
+     */
+    public void epochsCompleted(String runId, int epochs, Duration wallTime, double trainLoss, double testLoss) {
+        Timer timer = Timer.builder(EPOCH_DURATION)
+                .description("Wall time of one epoch: training, plus its share of evaluating, serialising and storing")
                 .tag(RUN_TAG, runId)
-                .register(registry)
-                .record(wallTime);
+                .register(registry);
+        Duration perEpoch = wallTime.dividedBy(epochs);
+        for (int e = 0; e < epochs; e++) {
+            timer.record(perEpoch);
+        }
         Counter.builder(EPOCHS_COMPLETED)
-                .description("Epochs whose checkpoint event was published")
+                .description("Epochs trained, counted when the checkpoint event covering them is published")
                 .tag(RUN_TAG, runId)
                 .register(registry)
-                .increment();
+                .increment(epochs);
         latestLoss(runId, "train").set(Double.doubleToLongBits(trainLoss));
         latestLoss(runId, "test").set(Double.doubleToLongBits(testLoss));
     }

@@ -170,6 +170,12 @@ class RunResourceTest {
             assertThat(ended.status()).isEqualTo(RunEndedEvent.Status.COMPLETED);
             assertThat(ended.epochsCompleted()).isEqualTo(5);
         });
+        // The meters count epochs, not checkpoints: 5 epochs in 3 checkpoints.
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        String run = "run=\"" + runId + "\"";
+        assertThat(metrics).contains("observatory_trainer_epochs_completed_total{" + run + "} 5.0")
+                .contains("observatory_trainer_epoch_seconds_count{" + run + "} 5.0")
+                .contains("observatory_trainer_checkpoint_bytes_count{" + run + "} 3.0");
     }
 
     @Test
