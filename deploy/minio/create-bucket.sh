@@ -1,6 +1,6 @@
 #!/bin/sh
 # Creates the observatory's bucket and a user for the services that may read and write objects but not administer
-# MinIO. Idempotent: runs in the minio-init container (minio/mc image) at every docker compose up.
+# MinIO. Idempotent: runs in the minio-init container (quay.io/minio/mc image) at every docker compose up.
 set -eu
 mc alias set observatory http://minio:9000 "$MINIO_ROOT_USER" "$MINIO_ROOT_PASSWORD"
 mc mb --ignore-existing "observatory/$OBSERVATORY_STORE_BUCKET"

@@ -37,7 +37,7 @@ class ContainersEndToEndTest extends EndToEndScenario {
 
     /** The images docker-compose.yml uses, so that this suite tests what users run. */
     private static final String KAFKA_IMAGE = "apache/kafka:4.1.2";
-    private static final String MINIO_IMAGE = "minio/minio:RELEASE.2025-09-07T16-13-09Z";
+    private static final String MINIO_IMAGE = "quay.io/minio/minio:RELEASE.2025-09-07T16-13-09Z.hotfix.7aa24e772";
     private static final String IMAGE_TAG = System.getProperty("observatory.image.tag", "0.1.0");
 
     /** Kafka's listener for the other containers, at the compose name: kafka:19092. */
