@@ -1,6 +1,8 @@
 package org.descentobservatory.infra;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The three Quarkus services of the observatory: their Maven module, default HTTP port and JVM options.
@@ -8,20 +10,27 @@ import java.util.List;
 public enum ObservatoryService {
 
     /** Trains the LSTM with DL4J; ND4J needs heap and bounded native memory. */
-    TRAINER("trainer-service", 8081, true),
+    TRAINER("trainer-service", 8081, true, "observatory.trainer."),
     /** Analyses every checkpoint with ND4J in double precision. */
-    ANALYZER("analyzer-service", 8082, true),
+    ANALYZER("analyzer-service", 8082, true, "observatory.analysis."),
     /** Serves the timeline; light. */
-    DASHBOARD("dashboard-service", 8080, false);
+    DASHBOARD("dashboard-service", 8080, false, "observatory.dashboard.");
 
     private final String module;
     private final int defaultPort;
     private final boolean usesNd4j;
+    private final String configPrefix;
 
-    ObservatoryService(String module, int defaultPort, boolean usesNd4j) {
+    ObservatoryService(String module, int defaultPort, boolean usesNd4j, String configPrefix) {
         this.module = module;
         this.defaultPort = defaultPort;
         this.usesNd4j = usesNd4j;
+        this.configPrefix = configPrefix;
+    }
+
+    /** The service whose own settings {@code key} belongs to; empty for a setting every service may share. */
+    public static Optional<ObservatoryService> owning(String key) {
+        return Arrays.stream(values()).filter(service -> key.startsWith(service.configPrefix)).findFirst();
     }
 
     /** The Maven module directory under the project root, also the service's name in logs. */

@@ -1,5 +1,6 @@
 package org.descentobservatory.infra;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -43,7 +44,7 @@ public final class ObservatoryStack implements AutoCloseable {
             Map<String, String> config = serviceConfig(infrastructure, options);
             for (ObservatoryService service : ObservatoryService.values()) {
                 services.put(service, ServiceProcess.launch(layout, service, options.workDir(),
-                        options.portOf(service), withOwnSettings(service, config, options)));
+                        options.portOf(service), withOwnSettings(service, config, options.workDir(), services)));
             }
             services.values().forEach(ServiceProcess::awaitReady);
         } catch (RuntimeException e) {
@@ -105,20 +106,25 @@ public final class ObservatoryStack implements AutoCloseable {
     }
 
     /**
-     * Adds the settings only one service knows (each service refuses unknown keys of its own prefix, so they cannot
-     * go to all three): the trainer's data folder inside the stack's directory, and the dashboard's link to the
-     * trainer for its start and cancel controls.
+     * The settings of one service: the stack's own for it (the trainer's data folder inside the stack's directory,
+     * the dashboard's link to the trainer for its start and cancel controls), then the shared ones that apply to it.
+     * A key under another service's prefix is left out: each service refuses unknown keys of its own prefix.
      */
     private static Map<String, String> withOwnSettings(ObservatoryService service, Map<String, String> shared,
-                                                       StackOptions options) {
+                                                       Path workDir, Map<ObservatoryService, ServiceProcess> launched) {
         Map<String, String> config = new LinkedHashMap<>();
         switch (service) {
-            case TRAINER -> config.put("observatory.trainer.data-dir", options.workDir().resolve("data").toString());
+            case TRAINER -> config.put("observatory.trainer.data-dir", workDir.resolve("data").toString());
+            // The trainer is launched first (enum order), so its port is known even when it was a free one.
             case DASHBOARD -> config.put("observatory.dashboard.trainer-url",
-                    "http://127.0.0.1:" + options.portOf(ObservatoryService.TRAINER));
+                    launched.get(ObservatoryService.TRAINER).url());
             default -> { }
         }
-        config.putAll(shared);
+        shared.forEach((key, value) -> {
+            if (ObservatoryService.owning(key).map(service::equals).orElse(true)) {
+                config.put(key, value);
+            }
+        });
         return config;
     }
 

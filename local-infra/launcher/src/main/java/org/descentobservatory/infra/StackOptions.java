@@ -14,8 +14,9 @@ import java.util.Objects;
  * @param trainerPort   trainer-service HTTP port
  * @param analyzerPort  analyzer-service HTTP port
  * @param dashboardPort dashboard-service HTTP port
- * @param serviceConfig extra system properties for all three services, applied after (so overriding) the stack's
- *                      own connection settings
+ * @param serviceConfig extra system properties, applied after (so overriding) the stack's own settings; a key under
+ *                      one service's prefix ({@code observatory.trainer.}, {@code observatory.analysis.},
+ *                      {@code observatory.dashboard.}) goes to that service only, any other key to all three
  */
 public record StackOptions(Path workDir, int kafkaPort, int storePort, int trainerPort, int analyzerPort,
                            int dashboardPort, Map<String, String> serviceConfig) {

@@ -11,6 +11,7 @@ import org.descentobservatory.trainer.config.TrainerConfig;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.context.ThreadContext;
 import org.jboss.logging.Logger;
+import org.nd4j.linalg.factory.Nd4j;
 
 import java.time.Duration;
 import java.util.Collection;
@@ -73,7 +74,12 @@ public class TrainingService {
     }
 
     void started(@Observes StartupEvent event) {
-        LOG.infof("Trainer replica %s: %d training slot(s)", replica.id(), slots);
+        // ND4J's static initialisation (native libraries, backend) runs here, on the startup thread, not on the first
+        // run's thread: cancelling a run interrupts its thread, and an interrupt during that initialisation leaves
+        // Nd4j unusable for the rest of the JVM (NoClassDefFoundError for every later run).
+        Nd4j.create(1);
+        LOG.infof("Trainer replica %s: %d training slot(s), ND4J backend %s", replica.id(), slots,
+                Nd4j.getBackend().getClass().getSimpleName());
     }
 
     /**
