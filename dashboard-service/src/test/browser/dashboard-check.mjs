@@ -139,8 +139,12 @@ try {
 
   // ---- reset zoom, then exports ----
   await page.click('#reset-zoom');
-  await page.waitForFunction(() => window.observatory.state.zoom === null
-      && document.getElementById('chart-main').dataset.loadedRange === 'all', null, { timeout: TIMEOUT_MS });
+  // The chart's x scale follows the reloaded data a frame later than the state: wait for it, then check it.
+  await page.waitForFunction(([first, last]) => {
+    const x = window.observatory.state.charts.main.scales.x;
+    return window.observatory.state.zoom === null && document.getElementById('chart-main').dataset.loadedRange === 'all'
+      && x.min <= first && x.max >= last;
+  }, [overview.rows[0].epoch, liveEpoch], { timeout: TIMEOUT_MS }).catch(() => {});
   const resetScale = await page.evaluate(() => { const s = window.observatory.state.charts.main.scales.x; return [s.min, s.max]; });
   check(resetScale[0] <= overview.rows[0].epoch && resetScale[1] >= liveEpoch,
     `reset zoom shows the whole run again (epochs ${resetScale.map(Math.round)})`);
