@@ -25,9 +25,9 @@ public final class TrainingTasks {
      */
     public TrainingTask prepare(RunSpec spec) {
         return switch (spec.task()) {
-            case RunSpec.SYNTHETIC_SENTIMENT -> new SentimentTask(spec, SyntheticSentimentTask.generate(spec));
-            case RunSpec.IMDB -> new SentimentTask(spec, ImdbData.load(spec, datasets));
-            case RunSpec.LORENZ63 -> new ForecastTask(spec, LorenzData.generate(spec));
+            case RunSpec.SYNTHETIC_SENTIMENT -> SplitTask.sentiment(spec, SyntheticSentimentTask.generate(spec));
+            case RunSpec.IMDB -> SplitTask.sentiment(spec, ImdbData.load(spec, datasets));
+            case RunSpec.LORENZ63 -> SplitTask.forecast(spec, LorenzData.generate(spec));
             default -> throw new IllegalArgumentException("Unknown task '" + spec.task() + "'");
         };
     }
