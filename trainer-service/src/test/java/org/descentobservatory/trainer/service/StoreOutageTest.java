@@ -1,0 +1,156 @@
+package org.descentobservatory.trainer.service;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import org.descentobservatory.schemas.CheckpointEvent;
+import org.descentobservatory.schemas.JsonContracts;
+import org.descentobservatory.schemas.ObjectKeys;
+import org.descentobservatory.schemas.RunEndedEvent;
+import org.descentobservatory.schemas.Sha256;
+import org.descentobservatory.store.ObjectStore;
+import org.descentobservatory.trainer.RunEvents;
+import org.descentobservatory.trainer.config.TrainerConfig;
+import org.descentobservatory.trainer.domain.RunManifest;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A run survives its object store going away mid-run, on the real broker and a real S3 store that the test stops
+ * (SIGTERM) and starts again: the run waits at the request it was at, retrying with backoff, and completes with every
+ * epoch stored and published exactly once; a store that never comes back ends the run FAILED with the reason, having
+ * published only checkpoints that were stored.
+ */
+@QuarkusTest
+@TestProfile(StoreOutageTest.QuickRetries.class)
+@QuarkusTestResource(value = RestartableStoreResource.class, restrictToAnnotatedClass = true)
+class StoreOutageTest {
+
+    /** A run of several seconds: each epoch takes a noticeable time, so that the outage falls mid-run. */
+    private static final String RUN = """
+            {"vocabularySize": 64, "embeddingSize": 8, "hiddenSize": 16, "sequenceLength": 40, "trainSize": 512,
+             "testSize": 64, "batchSize": 16, "epochs": %d, "probeCount": 4, "seed": 11}""";
+    private static final int EPOCHS = 8;
+    private static final Duration RUN_TIMEOUT = Duration.ofMinutes(3);
+    private static final int ATTEMPTS = 10;
+
+    /**
+     * Retries from 250 ms doubling to 2 s, 10 attempts: 13.75 s of backoff, more than the store needs to restart,
+     * and short enough for the test of a store that never comes back.
+     */
+    public static class QuickRetries implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("observatory.trainer.retry.max-attempts", Integer.toString(ATTEMPTS),
+                    "observatory.trainer.retry.initial-backoff", "250ms",
+                    "observatory.trainer.retry.max-backoff", "2s");
+        }
+    }
+
+    @Inject
+    TrainerConfig config;
+
+    @Inject
+    MeterRegistry registry;
+
+    @Test
+    void aRunWhoseStoreGoesAwayAndComesBackCompletesWithEveryEpochStoredAndPublishedOnce() {
+        String runId = submit(EPOCHS);
+        awaitFirstCheckpoint(runId);
+        double retriesBefore = storeRetries();
+
+        RestartableStoreResource.stopStore();
+        // The run is now stuck at one of its store requests; start the store again once it has retried.
+        await().atMost(Duration.ofSeconds(30)).until(() -> storeRetries() > retriesBefore);
+        RestartableStoreResource.startStore();
+
+        RunEvents events = RunEvents.readUntilEnded(runId, RUN_TIMEOUT);
+        assertThat(events.ended).singleElement().satisfies(ended -> {
+            assertThat(ended.status()).isEqualTo(RunEndedEvent.Status.COMPLETED);
+            assertThat(ended.epochsCompleted()).isEqualTo(EPOCHS);
+        });
+        assertThat(events.started).hasSize(1);
+        assertThat(events.checkpoints).extracting(CheckpointEvent::epoch)
+                .containsExactlyElementsOf(IntStream.rangeClosed(1, EPOCHS).boxed().toList());
+        assertEveryCheckpointIsStoredAsPublished(events.checkpoints);
+        RunManifest manifest = manifest(runId);
+        assertThat(manifest.lastPublishedEpoch()).isEqualTo(EPOCHS);
+        assertThat(manifest.endPublished()).isTrue();
+        assertThat(storeRetries()).isGreaterThan(retriesBefore);
+    }
+
+    @Test
+    void aRunWhoseStoreNeverComesBackEndsFailedNamingTheStoreAndPublishedOnlyStoredCheckpoints() {
+        String runId = submit(1000);
+        awaitFirstCheckpoint(runId);
+
+        RestartableStoreResource.stopStore();
+        RunEvents events;
+        try {
+            events = RunEvents.readUntilEnded(runId, RUN_TIMEOUT);
+        } finally {
+            RestartableStoreResource.startStore();
+        }
+
+        assertThat(events.ended).singleElement().satisfies(ended -> {
+            assertThat(ended.status()).isEqualTo(RunEndedEvent.Status.FAILED);
+            assertThat(ended.reason()).contains("RetriesExhaustedException", "gave up after " + ATTEMPTS + " attempts",
+                    "Cannot store runs/" + runId, config.store().endpoint());
+        });
+        List<Integer> published = events.checkpoints.stream().map(CheckpointEvent::epoch).toList();
+        assertThat(published).containsExactlyElementsOf(IntStream.rangeClosed(1, published.size()).boxed().toList());
+        assertThat(published.size()).isLessThan(1000);
+        assertEveryCheckpointIsStoredAsPublished(events.checkpoints);
+    }
+
+    private static String submit(int epochs) {
+        return given().contentType(ContentType.JSON).body(RUN.formatted(epochs))
+                .when().post("/api/runs")
+                .then().statusCode(202)
+                .extract().path("runId");
+    }
+
+    /** Waits until the run view shows the run's first published checkpoint. */
+    private static void awaitFirstCheckpoint(String runId) {
+        await().atMost(RUN_TIMEOUT).until(() -> {
+            Integer epoch = given().when().get("/api/runs/" + runId).then().extract().path("latest.epoch");
+            return epoch != null && epoch >= 1;
+        });
+    }
+
+    private void assertEveryCheckpointIsStoredAsPublished(List<CheckpointEvent> checkpoints) {
+        try (ObjectStore store = new ObjectStore(config.store())) {
+            for (CheckpointEvent checkpoint : checkpoints) {
+                assertThat(Sha256.hex(store.get(checkpoint.objectKey()))).as("epoch %d", checkpoint.epoch())
+                        .isEqualTo(checkpoint.sha256());
+                assertThat(JsonContracts.read(store.get(ObjectKeys.checkpointEvent(checkpoint.runId(),
+                        checkpoint.epoch())), CheckpointEvent.class)).isEqualTo(checkpoint);
+            }
+        }
+    }
+
+    private RunManifest manifest(String runId) {
+        try (ObjectStore store = new ObjectStore(config.store())) {
+            return JsonContracts.mapper().readValue(store.get(ObjectKeys.runManifest(runId)), RunManifest.class);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private double storeRetries() {
+        var counter = registry.find("observatory.trainer.retries").tag("operation", TrainerMetrics.STORE).counter();
+        return counter == null ? 0 : counter.count();
+    }
+}
