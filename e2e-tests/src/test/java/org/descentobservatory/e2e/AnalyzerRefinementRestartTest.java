@@ -1,14 +1,9 @@
 package org.descentobservatory.e2e;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
@@ -41,7 +36,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,29 +86,26 @@ class AnalyzerRefinementRestartTest {
         ServiceProcess first = null;
         ServiceProcess restarted = null;
         try (LocalInfrastructure infrastructure = LocalInfrastructure.start(workDir);
-             KafkaConsumer<String, byte[]> analyses = consumer(infrastructure)) {
-            analyses.subscribe(List.of(Topics.ANALYSES));
+             RunAnalyses analyses = new RunAnalyses(infrastructure.kafkaBootstrapServers(), runId)) {
             storeAndPublishRun(infrastructure, runId);
             first = launchAnalyzer(infrastructure, workDir, "analyzer-first");
-            List<AnalysisEvent> seen = new ArrayList<>();
 
             // Kill once the bisection's first analysis (12) is out: 10 is then under way.
-            await().atMost(DEADLINE).until(() -> poll(analyses, runId, seen).contains(12));
+            await().atMost(DEADLINE).until(() -> analyses.pollEpochs().contains(12));
             first.kill();
-            List<Integer> beforeKill = epochs(seen);
-            assertThat(beforeKill).as("the kill came mid-bisection").doesNotContain(11);
+            assertThat(analyses.pollEpochs()).as("the kill came mid-bisection").doesNotContain(11);
 
             restarted = launchAnalyzer(infrastructure, workDir, "analyzer-restarted");
-            await().atMost(DEADLINE).until(() -> poll(analyses, runId, seen).containsAll(EXPECTED));
+            await().atMost(DEADLINE).until(() -> analyses.pollEpochs().containsAll(EXPECTED));
             Instant settled = Instant.now().plus(SETTLE);
             while (Instant.now().isBefore(settled)) {
-                poll(analyses, runId, seen);
+                analyses.poll();
             }
 
-            assertThat(epochs(seen)).as("every analysis published, in order").doesNotHaveDuplicates()
+            assertThat(analyses.pollEpochs()).as("every analysis published").doesNotHaveDuplicates()
                     .containsExactlyInAnyOrderElementsOf(EXPECTED);
             Map<Integer, String> phases = new TreeMap<>();
-            seen.forEach(analysis -> phases.put(analysis.epoch(), analysis.phase()));
+            analyses.poll().forEach(analysis -> phases.put(analysis.epoch(), analysis.phase()));
             assertThat(phases).containsEntry(LAST_ORDERED, AnalysisEvent.PHASE_ORDER)
                     .containsEntry(LAST_ORDERED + 1, AnalysisEvent.PHASE_EDGE);
             phases.forEach((epoch, phase) -> assertThat(phase).as("epoch %d", epoch)
@@ -204,20 +195,6 @@ class AnalyzerRefinementRestartTest {
         return analyzer;
     }
 
-    /** Reads what arrived for the run; returns the epochs of every analysis seen so far, in arrival order. */
-    private static List<Integer> poll(KafkaConsumer<String, byte[]> consumer, String runId, List<AnalysisEvent> seen) {
-        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-            if (runId.equals(record.key())) {
-                seen.add(JsonContracts.read(record.value(), AnalysisEvent.class));
-            }
-        }
-        return epochs(seen);
-    }
-
-    private static List<Integer> epochs(List<AnalysisEvent> analyses) {
-        return analyses.stream().map(AnalysisEvent::epoch).toList();
-    }
-
     private static StoreSettings settings(LocalInfrastructure infrastructure) {
         return new StoreSettings() {
             @Override
@@ -247,14 +224,5 @@ class AnalyzerRefinementRestartTest {
                 infrastructure.kafkaBootstrapServers(),
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName()));
-    }
-
-    private static KafkaConsumer<String, byte[]> consumer(LocalInfrastructure infrastructure) {
-        return new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "refinement-test-" + System.nanoTime(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName()));
     }
 }
