@@ -19,8 +19,10 @@ import org.descentobservatory.trainer.domain.RunManifest;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.IntStream;
 
 import static io.restassured.RestAssured.given;
@@ -28,15 +30,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A run survives its object store going away mid-run, on the real broker and a real S3 store that the test stops
- * (SIGTERM) and starts again: the run waits at the request it was at, retrying with backoff, and completes with every
- * epoch stored and published exactly once; a store that never comes back ends the run FAILED with the reason, having
- * published only checkpoints that were stored.
+ * A run survives its object store or its broker going away mid-run, on a real broker and a real S3 store that the test
+ * stops (SIGTERM) and starts again: the run waits at the request or publish it was at, retrying with backoff, and
+ * completes with every epoch stored and published (exactly once after a store outage; after a broker outage an event
+ * whose ack was lost may be on the topic twice, identical); a store that never comes back ends the run FAILED with the
+ * reason, having published only checkpoints that were stored.
  */
 @QuarkusTest
-@TestProfile(StoreOutageTest.QuickRetries.class)
-@QuarkusTestResource(value = RestartableStoreResource.class, restrictToAnnotatedClass = true)
-class StoreOutageTest {
+@TestProfile(OutageTest.QuickRetries.class)
+@QuarkusTestResource(value = RestartableInfraResource.class, restrictToAnnotatedClass = true)
+class OutageTest {
 
     /** A run of several seconds: each epoch takes a noticeable time, so that the outage falls mid-run. */
     private static final String RUN = """
@@ -48,14 +51,23 @@ class StoreOutageTest {
 
     /**
      * Retries from 250 ms doubling to 2 s, 10 attempts: 13.75 s of backoff, more than the store needs to restart,
-     * and short enough for the test of a store that never comes back.
+     * and short enough for the test of a store that never comes back. The run events' producers give up on a publish
+     * after 4 s (instead of Kafka's 2 min), so that a broker outage of seconds reaches the trainer's retries.
      */
     public static class QuickRetries implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("observatory.trainer.retry.max-attempts", Integer.toString(ATTEMPTS),
+            Map<String, String> config = new HashMap<>(Map.of(
+                    "observatory.trainer.retry.max-attempts", Integer.toString(ATTEMPTS),
                     "observatory.trainer.retry.initial-backoff", "250ms",
-                    "observatory.trainer.retry.max-backoff", "2s");
+                    "observatory.trainer.retry.max-backoff", "2s"));
+            for (String channel : List.of("runs-started", "checkpoints", "runs-ended")) {
+                String producer = "mp.messaging.outgoing." + channel + ".";
+                config.put(producer + "delivery.timeout.ms", "4000");
+                config.put(producer + "request.timeout.ms", "2000");
+                config.put(producer + "max.block.ms", "2000");
+            }
+            return config;
         }
     }
 
@@ -71,10 +83,10 @@ class StoreOutageTest {
         awaitFirstCheckpoint(runId);
         double retriesBefore = storeRetries();
 
-        RestartableStoreResource.stopStore();
+        RestartableInfraResource.stopStore();
         // The run is now stuck at one of its store requests; start the store again once it has retried.
         await().atMost(Duration.ofSeconds(30)).until(() -> storeRetries() > retriesBefore);
-        RestartableStoreResource.startStore();
+        RestartableInfraResource.startStore();
 
         RunEvents events = RunEvents.readUntilEnded(runId, RUN_TIMEOUT);
         assertThat(events.ended).singleElement().satisfies(ended -> {
@@ -92,16 +104,44 @@ class StoreOutageTest {
     }
 
     @Test
+    void aRunWhoseBrokerGoesAwayAndComesBackCompletesWithEveryEpochPublished() {
+        String runId = submit(EPOCHS);
+        awaitFirstCheckpoint(runId);
+        double retriesBefore = retries(TrainerMetrics.PUBLISH);
+
+        RestartableInfraResource.stopBroker();
+        // The run is now stuck at a publish; start the broker again once the trainer has retried one.
+        await().atMost(Duration.ofSeconds(60)).until(() -> retries(TrainerMetrics.PUBLISH) > retriesBefore);
+        RestartableInfraResource.startBroker();
+
+        RunEvents events = RunEvents.readUntilEnded(runId, RUN_TIMEOUT);
+        assertThat(events.ended).last().satisfies(ended -> {
+            assertThat(ended.status()).isEqualTo(RunEndedEvent.Status.COMPLETED);
+            assertThat(ended.epochsCompleted()).isEqualTo(EPOCHS);
+        });
+        Map<Integer, CheckpointEvent> byEpoch = new TreeMap<>();
+        for (CheckpointEvent checkpoint : events.checkpoints) {
+            CheckpointEvent earlier = byEpoch.putIfAbsent(checkpoint.epoch(), checkpoint);
+            if (earlier != null) {
+                assertThat(checkpoint).as("epoch %d published again", checkpoint.epoch()).isEqualTo(earlier);
+            }
+        }
+        assertThat(byEpoch.keySet()).containsExactlyElementsOf(IntStream.rangeClosed(1, EPOCHS).boxed().toList());
+        assertEveryCheckpointIsStoredAsPublished(events.checkpoints);
+        assertThat(manifest(runId).lastPublishedEpoch()).isEqualTo(EPOCHS);
+    }
+
+    @Test
     void aRunWhoseStoreNeverComesBackEndsFailedNamingTheStoreAndPublishedOnlyStoredCheckpoints() {
         String runId = submit(1000);
         awaitFirstCheckpoint(runId);
 
-        RestartableStoreResource.stopStore();
+        RestartableInfraResource.stopStore();
         RunEvents events;
         try {
             events = RunEvents.readUntilEnded(runId, RUN_TIMEOUT);
         } finally {
-            RestartableStoreResource.startStore();
+            RestartableInfraResource.startStore();
         }
 
         assertThat(events.ended).singleElement().satisfies(ended -> {
@@ -150,7 +190,11 @@ class StoreOutageTest {
     }
 
     private double storeRetries() {
-        var counter = registry.find("observatory.trainer.retries").tag("operation", TrainerMetrics.STORE).counter();
+        return retries(TrainerMetrics.STORE);
+    }
+
+    private double retries(String operation) {
+        var counter = registry.find("observatory.trainer.retries").tag("operation", operation).counter();
         return counter == null ? 0 : counter.count();
     }
 }
