@@ -18,6 +18,8 @@ import org.descentobservatory.trainer.config.TrainerConfig;
 import org.descentobservatory.trainer.domain.RunManifest;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -81,11 +83,11 @@ class OutageTest {
     void aRunWhoseStoreGoesAwayAndComesBackCompletesWithEveryEpochStoredAndPublishedOnce() {
         String runId = submit(EPOCHS);
         awaitFirstCheckpoint(runId);
-        double retriesBefore = storeRetries();
+        double retriesBefore = retries(TrainerMetrics.STORE);
 
         RestartableInfraResource.stopStore();
         // The run is now stuck at one of its store requests; start the store again once it has retried.
-        await().atMost(Duration.ofSeconds(30)).until(() -> storeRetries() > retriesBefore);
+        await().atMost(Duration.ofSeconds(30)).until(() -> retries(TrainerMetrics.STORE) > retriesBefore);
         RestartableInfraResource.startStore();
 
         RunEvents events = RunEvents.readUntilEnded(runId, RUN_TIMEOUT);
@@ -100,7 +102,7 @@ class OutageTest {
         RunManifest manifest = manifest(runId);
         assertThat(manifest.lastPublishedEpoch()).isEqualTo(EPOCHS);
         assertThat(manifest.endPublished()).isTrue();
-        assertThat(storeRetries()).isGreaterThan(retriesBefore);
+        assertThat(retries(TrainerMetrics.STORE)).isGreaterThan(retriesBefore);
     }
 
     @Test
@@ -184,13 +186,9 @@ class OutageTest {
     private RunManifest manifest(String runId) {
         try (ObjectStore store = new ObjectStore(config.store())) {
             return JsonContracts.mapper().readValue(store.get(ObjectKeys.runManifest(runId)), RunManifest.class);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-    }
-
-    private double storeRetries() {
-        return retries(TrainerMetrics.STORE);
     }
 
     private double retries(String operation) {
