@@ -82,19 +82,10 @@ class OutageTest {
     @Test
     void aRunWhoseStoreGoesAwayAndComesBackCompletesWithEveryEpochStoredAndPublishedOnce() {
         String runId = submit(EPOCHS);
-        awaitFirstCheckpoint(runId);
-        double retriesBefore = retries(TrainerMetrics.STORE);
+        RunEvents events = throughOutage(runId, TrainerMetrics.STORE, RestartableInfraResource::stopStore,
+                RestartableInfraResource::startStore);
 
-        RestartableInfraResource.stopStore();
-        // The run is now stuck at one of its store requests; start the store again once it has retried.
-        await().atMost(Duration.ofSeconds(30)).until(() -> retries(TrainerMetrics.STORE) > retriesBefore);
-        RestartableInfraResource.startStore();
-
-        RunEvents events = RunEvents.readUntilEnded(runId, RUN_TIMEOUT);
-        assertThat(events.ended).singleElement().satisfies(ended -> {
-            assertThat(ended.status()).isEqualTo(RunEndedEvent.Status.COMPLETED);
-            assertThat(ended.epochsCompleted()).isEqualTo(EPOCHS);
-        });
+        assertThat(events.ended).hasSize(1);
         assertThat(events.started).hasSize(1);
         assertThat(events.checkpoints).extracting(CheckpointEvent::epoch)
                 .containsExactlyElementsOf(IntStream.rangeClosed(1, EPOCHS).boxed().toList());
@@ -102,25 +93,14 @@ class OutageTest {
         RunManifest manifest = manifest(runId);
         assertThat(manifest.lastPublishedEpoch()).isEqualTo(EPOCHS);
         assertThat(manifest.endPublished()).isTrue();
-        assertThat(retries(TrainerMetrics.STORE)).isGreaterThan(retriesBefore);
     }
 
     @Test
     void aRunWhoseBrokerGoesAwayAndComesBackCompletesWithEveryEpochPublished() {
         String runId = submit(EPOCHS);
-        awaitFirstCheckpoint(runId);
-        double retriesBefore = retries(TrainerMetrics.PUBLISH);
+        RunEvents events = throughOutage(runId, TrainerMetrics.PUBLISH, RestartableInfraResource::stopBroker,
+                RestartableInfraResource::startBroker);
 
-        RestartableInfraResource.stopBroker();
-        // The run is now stuck at a publish; start the broker again once the trainer has retried one.
-        await().atMost(Duration.ofSeconds(60)).until(() -> retries(TrainerMetrics.PUBLISH) > retriesBefore);
-        RestartableInfraResource.startBroker();
-
-        RunEvents events = RunEvents.readUntilEnded(runId, RUN_TIMEOUT);
-        assertThat(events.ended).last().satisfies(ended -> {
-            assertThat(ended.status()).isEqualTo(RunEndedEvent.Status.COMPLETED);
-            assertThat(ended.epochsCompleted()).isEqualTo(EPOCHS);
-        });
         Map<Integer, CheckpointEvent> byEpoch = new TreeMap<>();
         for (CheckpointEvent checkpoint : events.checkpoints) {
             CheckpointEvent earlier = byEpoch.putIfAbsent(checkpoint.epoch(), checkpoint);
@@ -155,6 +135,28 @@ class OutageTest {
         assertThat(published).containsExactlyElementsOf(IntStream.rangeClosed(1, published.size()).boxed().toList());
         assertThat(published.size()).isLessThan(1000);
         assertEveryCheckpointIsStoredAsPublished(events.checkpoints);
+    }
+
+    /**
+     * Stops the store or broker once the run has published its first checkpoint, starts it again once the run has
+     * retried an {@code operation} ({@link TrainerMetrics#STORE} or {@link TrainerMetrics#PUBLISH}), and reads the
+     * run's events until it ended COMPLETED.
+     */
+    private RunEvents throughOutage(String runId, String operation, Runnable stop, Runnable start) {
+        awaitFirstCheckpoint(runId);
+        double retriesBefore = retries(operation);
+
+        stop.run();
+        // The run is now stuck at a request or publish; start again once it has retried.
+        await().atMost(Duration.ofSeconds(60)).until(() -> retries(operation) > retriesBefore);
+        start.run();
+
+        RunEvents events = RunEvents.readUntilEnded(runId, RUN_TIMEOUT);
+        assertThat(events.ended).last().satisfies(ended -> {
+            assertThat(ended.status()).isEqualTo(RunEndedEvent.Status.COMPLETED);
+            assertThat(ended.epochsCompleted()).isEqualTo(EPOCHS);
+        });
+        return events;
     }
 
     private static String submit(int epochs) {
