@@ -1,10 +1,5 @@
 package org.descentobservatory.e2e;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.descentobservatory.infra.ChildProcess;
 import org.descentobservatory.infra.LocalInfrastructure;
 import org.descentobservatory.infra.ObservatoryService;
@@ -14,14 +9,11 @@ import org.descentobservatory.infra.ServiceProcess;
 import org.descentobservatory.infra.StackOptions;
 import org.descentobservatory.infra.TrainerClient;
 import org.descentobservatory.schemas.AnalysisEvent;
-import org.descentobservatory.schemas.JsonContracts;
-import org.descentobservatory.schemas.Topics;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,8 +54,7 @@ class AnalyzerKillTest {
         Path workDir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "e2e-kill-work-");
         ServiceProcess slow = null;
         ServiceProcess restarted = null;
-        try (ObservatoryStack stack = ObservatoryStack.start(StackOptions.freePorts(workDir));
-             KafkaConsumer<String, byte[]> analyses = consumer(stack.infrastructure())) {
+        try (ObservatoryStack stack = ObservatoryStack.start(StackOptions.freePorts(workDir))) {
             // The stack's analyzer gets the stack's settings; replace it by a slow one (the settings are the
             // analyzer's only: the other services refuse unknown observatory.* keys).
             kill(stack.processes().stream()
@@ -72,22 +63,21 @@ class AnalyzerKillTest {
             slow = ServiceProcess.launch(ProjectLayout.locate(), ObservatoryService.ANALYZER,
                     workDir.resolve("slow"), 0, analyzerConfig(stack.infrastructure()));
             slow.awaitReady();
-            analyses.subscribe(List.of(Topics.ANALYSES));
             String runId = new TrainerClient(stack.trainerUrl()).startRun(SMALL_RUN);
-            List<AnalysisEvent> seen = new ArrayList<>();
+            List<AnalysisEvent> seen;
+            int beforeRestart;
+            try (RunAnalyses analyses = new RunAnalyses(stack.infrastructure().kafkaBootstrapServers(), runId)) {
+                // Kill once the first analysis is out: the next checkpoint's is then under way (each takes seconds).
+                await().atMost(DEADLINE).until(() -> analyses.poll().size() >= 1);
+                kill(slow.process());
+                beforeRestart = analyses.poll().size();
 
-            // Kill once the first analysis is out: the next checkpoint's is then under way (each takes seconds).
-            await().atMost(DEADLINE).until(() -> poll(analyses, runId, seen) >= 1);
-            kill(slow.process());
-            int beforeRestart = seen.size();
-
-            restarted = ServiceProcess.launch(ProjectLayout.locate(), ObservatoryService.ANALYZER,
-                    workDir.resolve("restarted"), 0, analyzerConfig(stack.infrastructure()));
-            restarted.awaitReady();
-            await().atMost(DEADLINE).until(() -> {
-                poll(analyses, runId, seen);
-                return seen.stream().map(AnalysisEvent::epoch).distinct().count() == EPOCHS;
-            });
+                restarted = ServiceProcess.launch(ProjectLayout.locate(), ObservatoryService.ANALYZER,
+                        workDir.resolve("restarted"), 0, analyzerConfig(stack.infrastructure()));
+                restarted.awaitReady();
+                await().atMost(DEADLINE).until(() -> analyses.pollEpochs().stream().distinct().count() == EPOCHS);
+                seen = analyses.poll();
+            }
 
             Map<Integer, List<AnalysisEvent>> byEpoch = seen.stream()
                     .collect(Collectors.groupingBy(AnalysisEvent::epoch, TreeMap::new, Collectors.toList()));
@@ -117,16 +107,6 @@ class AnalyzerKillTest {
         process.onExit().get();
     }
 
-    /** Reads what arrived for the run; returns how many analyses it has seen so far. */
-    private static int poll(KafkaConsumer<String, byte[]> consumer, String runId, List<AnalysisEvent> seen) {
-        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-            if (runId.equals(record.key())) {
-                seen.add(JsonContracts.read(record.value(), AnalysisEvent.class));
-            }
-        }
-        return seen.size();
-    }
-
     /** The stack's connection settings (as ObservatoryStack gives its services) plus the slow analysis. */
     private static Map<String, String> analyzerConfig(LocalInfrastructure infrastructure) {
         Map<String, String> config = new LinkedHashMap<>();
@@ -137,14 +117,5 @@ class AnalyzerKillTest {
         config.put("observatory.store.bucket", infrastructure.bucket());
         config.putAll(SLOW_ANALYSIS);
         return config;
-    }
-
-    private static KafkaConsumer<String, byte[]> consumer(LocalInfrastructure infrastructure) {
-        return new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "kill-test-" + System.nanoTime(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName()));
     }
 }

@@ -1,16 +1,14 @@
 package org.descentobservatory.e2e;
 
-import org.descentobservatory.infra.LocalInfrastructure;
 import org.descentobservatory.infra.ServiceProcess;
 import org.descentobservatory.infra.TrainerClient;
 import org.descentobservatory.schemas.CheckpointEvent;
 import org.descentobservatory.schemas.RunEndedEvent;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,53 +23,22 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TrainerCrashResumeTest {
 
-    private static final int EPOCHS = 8;
     /** The kill comes once this many epochs are on the topic: mid-run, with most epochs still to train. */
     private static final int KILL_AFTER_EPOCH = 2;
+    private static final int EPOCHS = TrainerReplicas.EPOCHS;
     private static final Duration RUN_DEADLINE = Duration.ofMinutes(4);
+    private static final Map<String, Object> RUN = withSeed(TrainerReplicas.RUN, 23);
 
-    /**
-     * Well under a second per epoch on an idle 2-core machine (measured about 4 s at load 20): long enough to kill it
-     * mid-run, short for CI.
-     */
-    private static final Map<String, Object> RUN = Map.of(
-            "epochs", EPOCHS, "trainSize", 256, "testSize", 64, "sequenceLength", 30, "hiddenSize", 12,
-            "embeddingSize", 8, "probeCount", 8, "seed", 23);
-
-    private static LocalInfrastructure infrastructure;
-    private static TrainerReplicas trainers;
-    private static RunTopics topics;
-
-    @BeforeAll
-    static void startInfrastructure() {
-        Path workDir = WorkDirs.fresh("e2e-crash");
-        infrastructure = LocalInfrastructure.start(workDir);
-        trainers = new TrainerReplicas(infrastructure, workDir);
-        topics = new RunTopics(infrastructure.kafkaBootstrapServers());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (trainers != null) {
-            trainers.close();
-        }
-        if (infrastructure != null) {
-            infrastructure.close();
-        }
-    }
+    @RegisterExtension
+    static final TrainerReplicas trainers = new TrainerReplicas("e2e-crash");
 
     @Test
     void aTrainerKilledMidRunResumesFromItsLastCheckpointAndPublishesTheUninterruptedRunsEpochs() {
         ServiceProcess trainer = trainers.launch("trainer");
         String crashed = new TrainerClient(trainer.url(), TrainerReplicas.TOKEN).startRun(RUN);
-        topics.readUntil(List.of(crashed), run -> run.lastEpoch() >= KILL_AFTER_EPOCH, RUN_DEADLINE);
+        trainers.killMidRun(trainer, crashed, KILL_AFTER_EPOCH, RUN_DEADLINE);
 
-        trainer.kill();
-        int epochsBeforeKill = topics.readFor(List.of(crashed), Duration.ofSeconds(5))
-                .get(crashed).lastEpoch();
-        assertThat(epochsBeforeKill).as("epochs published before the kill (the kill must come mid-run)")
-                .isLessThan(EPOCHS);
-
+        RunTopics topics = trainers.topics();
         ServiceProcess restarted = trainers.launch("trainer");
         RunTopics.RunEvents resumed = topics.readUntilEnded(List.of(crashed), RUN_DEADLINE).get(crashed);
         String uninterrupted = new TrainerClient(restarted.url(), TrainerReplicas.TOKEN).startRun(RUN);
@@ -91,5 +58,11 @@ class TrainerCrashResumeTest {
             assertThat(ended.status()).isEqualTo(RunEndedEvent.Status.COMPLETED);
             assertThat(ended.epochsCompleted()).isEqualTo(EPOCHS);
         });
+    }
+
+    private static Map<String, Object> withSeed(Map<String, Object> spec, long seed) {
+        Map<String, Object> seeded = new HashMap<>(spec);
+        seeded.put("seed", seed);
+        return Map.copyOf(seeded);
     }
 }

@@ -1,15 +1,12 @@
 package org.descentobservatory.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.descentobservatory.infra.LocalInfrastructure;
 import org.descentobservatory.infra.ServiceProcess;
 import org.descentobservatory.infra.TrainerClient;
 import org.descentobservatory.schemas.RunEndedEvent;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -27,39 +24,18 @@ import static org.awaitility.Awaitility.await;
  */
 class TrainerScaleOutTest {
 
-    private static final int EPOCHS = 8;
+    private static final int EPOCHS = TrainerReplicas.EPOCHS;
     private static final Duration DEADLINE = Duration.ofMinutes(5);
-    private static final Map<String, Object> RUN = Map.of(
-            "epochs", EPOCHS, "trainSize", 256, "testSize", 64, "sequenceLength", 30, "hiddenSize", 12,
-            "embeddingSize", 8, "probeCount", 8);
 
-    private static LocalInfrastructure infrastructure;
-    private static TrainerReplicas trainers;
-    private static RunTopics topics;
-
-    @BeforeAll
-    static void startInfrastructure() {
-        Path workDir = WorkDirs.fresh("e2e-scale-out");
-        infrastructure = LocalInfrastructure.start(workDir);
-        trainers = new TrainerReplicas(infrastructure, workDir);
-        topics = new RunTopics(infrastructure.kafkaBootstrapServers());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (trainers != null) {
-            trainers.close();
-        }
-        if (infrastructure != null) {
-            infrastructure.close();
-        }
-    }
+    @RegisterExtension
+    static final TrainerReplicas trainers = new TrainerReplicas("e2e-scale-out");
 
     @Test
     void twoReplicasShareASweepAndTheSurvivorFinishesTheKilledOnesRunFromItsLastCheckpoint() {
         ServiceProcess a = trainers.launch("trainer-a");
         ServiceProcess b = trainers.launch("trainer-b");
-        List<String> sweep = new TrainerClient(a.url(), TrainerReplicas.TOKEN).startSweep(RUN, List.of(1L, 2L, 3L));
+        List<String> sweep = new TrainerClient(a.url(), TrainerReplicas.TOKEN).startSweep(TrainerReplicas.RUN,
+                List.of(1L, 2L, 3L));
 
         // Each replica trains one run of the sweep (one slot each); find the killed replica's run.
         Map<String, String> trainedBy = await().atMost(DEADLINE).pollInterval(Duration.ofMillis(500))
@@ -67,13 +43,9 @@ class TrainerScaleOutTest {
                         "trainer-b")));
         String victimRun = trainedBy.entrySet().stream().filter(e -> e.getValue().equals("trainer-a"))
                 .map(Map.Entry::getKey).findFirst().orElseThrow();
-        topics.readUntil(List.of(victimRun), run -> run.lastEpoch() >= 2, DEADLINE);
+        trainers.killMidRun(a, victimRun, 2, DEADLINE);
 
-        a.kill();
-        int epochsBeforeKill = topics.readFor(List.of(victimRun), Duration.ofSeconds(3)).get(victimRun).lastEpoch();
-        assertThat(epochsBeforeKill).as("the kill comes mid-run").isLessThan(EPOCHS);
-
-        Map<String, RunTopics.RunEvents> events = topics.readUntilEnded(sweep, DEADLINE);
+        Map<String, RunTopics.RunEvents> events = trainers.topics().readUntilEnded(sweep, DEADLINE);
         for (String runId : sweep) {
             RunTopics.RunEvents run = events.get(runId);
             TrainerReplicas.epochsOnceEach(run.checkpoints, EPOCHS);

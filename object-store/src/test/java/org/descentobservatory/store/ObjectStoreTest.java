@@ -121,7 +121,8 @@ class ObjectStoreTest {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
-    private record Settings(String endpoint, String accessKey, String secretKey, String bucket)
+    /** Settings of one bucket of a test store. */
+    record Settings(String endpoint, String accessKey, String secretKey, String bucket)
             implements StoreSettings {
     }
 }

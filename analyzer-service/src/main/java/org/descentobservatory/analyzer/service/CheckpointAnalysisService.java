@@ -18,12 +18,12 @@ import org.descentobservatory.analyzer.compute.TokenProbes;
 import org.descentobservatory.analyzer.compute.lyapunov.LyapunovSpectrum;
 import org.descentobservatory.analyzer.config.AnalyzerConfig;
 import org.descentobservatory.analyzer.config.Channels;
-import org.descentobservatory.analyzer.storage.RetryingStoreReader;
 import org.descentobservatory.schemas.AnalysisEvent;
 import org.descentobservatory.schemas.CheckpointEvent;
 import org.descentobservatory.schemas.ProbeSet;
 import org.descentobservatory.schemas.Quantiles;
 import org.descentobservatory.schemas.Sha256;
+import org.descentobservatory.store.RetryingObjectStore;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.jboss.logging.Logger;
@@ -46,7 +46,7 @@ public class CheckpointAnalysisService {
 
     private static final Logger LOG = Logger.getLogger(CheckpointAnalysisService.class);
 
-    private final RetryingStoreReader store;
+    private final RetryingObjectStore store;
     private final ProbeSetCache probeSets;
     private final AnalyzerConfig.Analysis settings;
     private final MutinyEmitter<AnalysisEvent> analyses;
@@ -54,7 +54,7 @@ public class CheckpointAnalysisService {
     private final Timer duration;
     private final Counter published;
 
-    public CheckpointAnalysisService(RetryingStoreReader store, ProbeSetCache probeSets, AnalyzerConfig config,
+    public CheckpointAnalysisService(RetryingObjectStore store, ProbeSetCache probeSets, AnalyzerConfig config,
                                      @Channel(Channels.ANALYSES) MutinyEmitter<AnalysisEvent> analyses,
                                      @ConfigProperty(name = "quarkus.application.version") String analyzerVersion,
                                      MeterRegistry registry) {

@@ -2,11 +2,11 @@ package org.descentobservatory.analyzer.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.descentobservatory.analyzer.config.AnalyzerConfig;
-import org.descentobservatory.analyzer.storage.RetryingStoreReader;
 import org.descentobservatory.schemas.JsonContracts;
 import org.descentobservatory.schemas.MalformedJsonException;
 import org.descentobservatory.schemas.ObjectKeys;
 import org.descentobservatory.schemas.ProbeSet;
+import org.descentobservatory.store.RetryingObjectStore;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,10 +18,10 @@ import java.util.Map;
 @ApplicationScoped
 public class ProbeSetCache {
 
-    private final RetryingStoreReader store;
+    private final RetryingObjectStore store;
     private final Map<String, ProbeSet> byRun;
 
-    public ProbeSetCache(RetryingStoreReader store, AnalyzerConfig config) {
+    public ProbeSetCache(RetryingObjectStore store, AnalyzerConfig config) {
         this.store = store;
         int capacity = config.analysis().probeSetCacheSize();
         this.byRun = new LinkedHashMap<>(16, 0.75f, true) {

@@ -6,7 +6,9 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import org.descentobservatory.analyzer.config.AnalyzerConfig;
+import org.descentobservatory.store.Backoff;
 import org.descentobservatory.store.ObjectStore;
+import org.descentobservatory.store.RetryingObjectStore;
 
 /**
  * The store the trainer writes checkpoints and probe sets to, only read here: the analyzer does not create the
@@ -24,11 +26,12 @@ public class ObjectStoreProducer {
     /** Reads with the retry policy of {@code observatory.analysis.store-retry.*}; retries counted by a metric. */
     @Produces
     @Singleton
-    RetryingStoreReader reader(ObjectStore store, AnalyzerConfig config, MeterRegistry registry) {
+    RetryingObjectStore reader(ObjectStore store, AnalyzerConfig config, MeterRegistry registry) {
         AnalyzerConfig.StoreRetry retry = config.analysis().storeRetry();
-        return new RetryingStoreReader(store, retry.maxAttempts(), retry.initialBackoff(), retry.maxBackoff(),
-                Counter.builder("observatory.store.read.retries")
-                        .description("Store reads retried after a transient failure").register(registry));
+        Counter retries = Counter.builder("observatory.store.read.retries")
+                .description("Store reads retried after a transient failure").register(registry);
+        return new RetryingObjectStore(store, new Backoff(retry.maxAttempts(), retry.initialBackoff(),
+                retry.maxBackoff()), retries::increment);
     }
 
     void close(@Disposes ObjectStore store) {

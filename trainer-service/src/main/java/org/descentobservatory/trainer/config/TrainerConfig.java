@@ -2,6 +2,7 @@ package org.descentobservatory.trainer.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import org.descentobservatory.store.Backoff;
 import org.descentobservatory.store.StoreSettings;
 
 import java.time.Duration;
@@ -95,6 +96,9 @@ public interface TrainerConfig {
 
         /** Which checkpoints a run keeps. */
         Retention retention();
+
+        /** How a run's store requests and event publishes are retried. */
+        Retry retry();
     }
 
     /** Checkpoint retention, {@code observatory.trainer.retention.*}. */
@@ -106,5 +110,34 @@ public interface TrainerConfig {
          * (a checkpoint not yet analysed is never deleted). Unset (the default): every checkpoint is kept.
          */
         OptionalInt keepEvery();
+    }
+
+    /**
+     * {@code observatory.trainer.retry.*}: a run's store requests (probe set, checkpoint, its stored event, manifest)
+     * and event publishes (started, checkpoint, ended) that fail are tried again after {@code initial-backoff}, then
+     * after twice as long each time up to {@code max-backoff}, {@code max-attempts} attempts in all; only then does the
+     * run end FAILED, naming the request and the last error. A missing object is not retried, nor anything
+     * interrupted by a cancel or a hand-over. A publish is first retried by the Kafka producer itself, for up to its
+     * {@code delivery.timeout.ms} (2 min by default). With the defaults a run outlives about 6 minutes of store
+     * outage (1 + 2 + 4 + 8 + 16 + 32 + 5 × 60 s of backoff, plus the failed attempts' own time).
+     */
+    interface Retry {
+
+        /** {@code observatory.trainer.retry.max-attempts}: attempts in all, the first included, ≥ 1; default 12. */
+        @WithDefault("12")
+        int maxAttempts();
+
+        /** {@code observatory.trainer.retry.initial-backoff}: wait before the first retry, &gt; 0; default 1 s. */
+        @WithDefault("1s")
+        Duration initialBackoff();
+
+        /** {@code observatory.trainer.retry.max-backoff}: cap on any wait, ≥ initial-backoff; default 60 s. */
+        @WithDefault("60s")
+        Duration maxBackoff();
+
+        /** This policy. */
+        default Backoff backoff() {
+            return new Backoff(maxAttempts(), initialBackoff(), maxBackoff());
+        }
     }
 }

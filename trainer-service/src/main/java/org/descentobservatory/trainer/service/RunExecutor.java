@@ -8,6 +8,7 @@ import org.descentobservatory.schemas.RunEndedEvent;
 import org.descentobservatory.schemas.RunRequest;
 import org.descentobservatory.schemas.RunSpec;
 import org.descentobservatory.schemas.RunStartedEvent;
+import org.descentobservatory.store.RetriesExhaustedException;
 import org.descentobservatory.trainer.compute.Checkpoint;
 import org.descentobservatory.trainer.compute.CheckpointCodec;
 import org.descentobservatory.trainer.compute.EpochStatistics;
@@ -51,6 +52,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>
  * A run asked to hand over (see {@link RunStop}) stops at the next minibatch without ending: whoever trains it next
  * resumes it.
+ * <p>
+ * Every store request and publish of these steps is retried with backoff ({@code observatory.trainer.retry.*}), so a
+ * store or broker away for a while only pauses the run, at the step it was at; the order above still holds, so no
+ * event is published before what it names is stored. The run ends FAILED, naming the request and the last error,
+ * only when the retries are exhausted.
  */
 @ApplicationScoped
 public class RunExecutor {
@@ -114,7 +120,7 @@ public class RunExecutor {
             LOG.infof("Run %s completed after %d epochs", runId, request.spec().epochs());
             return Outcome.ENDED;
         } catch (RuntimeException | Error e) {
-            if (Thread.interrupted() || causedByInterrupt(e) || !stop.ending()) {
+            if (Thread.interrupted() || Interrupts.causedBy(e) || !stop.ending()) {
                 return stopped(current.get(), stop, e);
             }
             LOG.errorf(e, "Run %s failed", runId);
@@ -276,12 +282,23 @@ public class RunExecutor {
                 Duration.ofSeconds(progress.etaSeconds()).toString().substring(2).toLowerCase());
     }
 
-    /** Records the end in the manifest, then publishes it. */
+    /**
+     * Records the end in the manifest, then publishes it. When the store stays away through every retry (often the
+     * reason the run failed), the end is published all the same, so that the run shows its end and reason; its
+     * manifest then keeps its last stored state.
+     */
     private void end(RunManifest manifest, RunEndedEvent.Status status, String reason) {
         RunEndedEvent ended = RunEndedEvent.of(manifest.runId(), status, reason, manifest.lastPublishedEpoch(),
                 Instant.now());
         RunManifest ending = manifest.withEnded(ended, Instant.now());
-        state.putManifest(ending);
+        try {
+            state.putManifest(ending);
+        } catch (RetriesExhaustedException e) {
+            LOG.errorf("Run %s: cannot store its end (%s); publishing it all the same: %s", manifest.runId(),
+                    status, e.getMessage());
+            publisher.ended(ended);
+            return;
+        }
         finishEnd(ending);
     }
 
@@ -300,19 +317,5 @@ public class RunExecutor {
 
     private static String cancelReason(String detail) {
         return detail == null || detail.isBlank() ? "cancelled" : "cancelled: " + detail;
-    }
-
-    /**
-     * Whether {@code e} is the run's thread being interrupted, wherever the interrupt surfaced: between minibatches
-     * ({@link CancellationException}) or inside a blocking call such as an object-store upload, which wraps the
-     * {@link InterruptedException}.
-     */
-    private static boolean causedByInterrupt(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof InterruptedException || cause instanceof CancellationException) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -20,7 +20,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>{@code observatory_trainer_epochs_completed_total}: epochs whose checkpoint event was published;</li>
  *   <li>{@code observatory_trainer_checkpoint_bytes}: size of each stored checkpoint;</li>
  *   <li>{@code observatory_trainer_checkpoint_upload_seconds}: time to store each checkpoint;</li>
- *   <li>{@code observatory_trainer_loss{split="train"|"test"}}: the latest epoch's mean loss.</li>
+ *   <li>{@code observatory_trainer_loss{split="train"|"test"}}: the latest epoch's mean loss;</li>
+ *   <li>{@code observatory_trainer_retries_total{operation="store"|"publish"}} (not tagged by run): store requests
+ *       and event publishes retried after a failure ({@code observatory.trainer.retry.*}).</li>
  * </ul>
  */
 @ApplicationScoped
@@ -31,6 +33,11 @@ public class TrainerMetrics {
     static final String CHECKPOINT_SIZE = "observatory.trainer.checkpoint";
     static final String CHECKPOINT_UPLOAD = "observatory.trainer.checkpoint.upload";
     static final String LOSS = "observatory.trainer.loss";
+    static final String RETRIES = "observatory.trainer.retries";
+    /** {@link #retried} tag of a store request. */
+    public static final String STORE = "store";
+    /** {@link #retried} tag of an event publish. */
+    public static final String PUBLISH = "publish";
     static final String RUN_TAG = "run";
     static final String SPLIT_TAG = "split";
 
@@ -77,6 +84,15 @@ public class TrainerMetrics {
                 .increment(epochs);
         latestLoss(runId, "train").set(Double.doubleToLongBits(trainLoss));
         latestLoss(runId, "test").set(Double.doubleToLongBits(testLoss));
+    }
+
+    /** Counts one retry of a failed {@link #STORE} request or {@link #PUBLISH}. */
+    public void retried(String operation) {
+        Counter.builder(RETRIES)
+                .description("Store requests and event publishes retried after a failure")
+                .tag("operation", operation)
+                .register(registry)
+                .increment();
     }
 
     private AtomicLong latestLoss(String runId, String split) {

@@ -8,7 +8,7 @@ import org.descentobservatory.schemas.JsonContracts;
 import org.descentobservatory.schemas.ObjectKeys;
 import org.descentobservatory.schemas.RunControl;
 import org.descentobservatory.store.MissingObjectException;
-import org.descentobservatory.store.ObjectStore;
+import org.descentobservatory.store.RetryingObjectStore;
 import org.descentobservatory.trainer.domain.RunManifest;
 
 import java.io.IOException;
@@ -18,7 +18,9 @@ import java.util.Optional;
 /**
  * What a run needs to survive its trainer: its manifest, each epoch's checkpoint event as stored before it is
  * published, and a pending cancel request, under {@link ObjectKeys}' layout. Whole-object puts are atomic in S3, so
- * a reader sees either the previous or the new version of a manifest, never a torn one.
+ * a reader sees either the previous or the new version of a manifest, never a torn one. Every request is retried with
+ * the trainer's backoff ({@code observatory.trainer.retry.*}) and throws
+ * {@link org.descentobservatory.store.RetriesExhaustedException} when the store stayed away through every attempt.
  */
 @Startup
 @ApplicationScoped
@@ -26,9 +28,9 @@ public class RunStateStore {
 
     private static final String JSON = "application/json";
 
-    private final ObjectStore store;
+    private final RetryingObjectStore store;
 
-    public RunStateStore(ObjectStore store) {
+    public RunStateStore(RetryingObjectStore store) {
         this.store = store;
     }
 

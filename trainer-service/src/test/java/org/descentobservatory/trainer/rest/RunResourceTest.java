@@ -5,21 +5,15 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.descentobservatory.infra.quarkus.LocalInfraTestResource;
 import org.descentobservatory.schemas.CheckpointEvent;
 import org.descentobservatory.schemas.JsonContracts;
 import org.descentobservatory.schemas.ObjectKeys;
 import org.descentobservatory.schemas.ProbeSet;
 import org.descentobservatory.schemas.RunEndedEvent;
-import org.descentobservatory.schemas.RunStartedEvent;
 import org.descentobservatory.schemas.Sha256;
-import org.descentobservatory.schemas.Topics;
 import org.descentobservatory.store.ObjectStore;
+import org.descentobservatory.trainer.RunEvents;
 import org.descentobservatory.trainer.compute.task.imdb.AclImdbSample;
 import org.descentobservatory.trainer.config.TrainerConfig;
 import org.descentobservatory.trainer.domain.RunIds;
@@ -33,8 +27,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -75,7 +67,7 @@ class RunResourceTest {
         assertThat(runId).matches(RunIds.PATTERN);
         assertThat(accepted.header("Location")).endsWith("/api/runs/" + runId);
 
-        RunEvents events = readUntilEnded(runId);
+        RunEvents events = RunEvents.readUntilEnded(runId, RUN_TIMEOUT);
 
         assertThat(events.started).singleElement().satisfies(started -> {
             assertThat(started.spec().epochs()).isEqualTo(2);
@@ -163,7 +155,7 @@ class RunResourceTest {
     void aCheckpointIsStoredEveryKEpochsAndAfterTheLast() {
         String runId = submit(TINY_RUN.replace("\"epochs\": 2", "\"epochs\": 5, \"checkpointInterval\": 2"));
 
-        RunEvents events = readUntilEnded(runId);
+        RunEvents events = RunEvents.readUntilEnded(runId, RUN_TIMEOUT);
 
         assertThat(events.checkpoints).extracting(CheckpointEvent::epoch).containsExactly(2, 4, 5);
         assertThat(events.ended).singleElement().satisfies(ended -> {
@@ -188,7 +180,7 @@ class RunResourceTest {
                  "hiddenSize": 4, "sequenceLength": 10, "trainSize": %d, "testSize": %d, "batchSize": 8,
                  "epochs": 1, "probeCount": 4}""".formatted(folder, reviews * 7 / 10, reviews * 3 / 10));
 
-        RunEvents events = readUntilEnded(runId);
+        RunEvents events = RunEvents.readUntilEnded(runId, RUN_TIMEOUT);
 
         assertThat(events.ended).singleElement()
                 .satisfies(ended -> assertThat(ended.status()).as(ended.reason()).isEqualTo(RunEndedEvent.Status.COMPLETED));
@@ -215,7 +207,7 @@ class RunResourceTest {
                     {"preset": "paper-imdb", "datasetSource": "http://127.0.0.1:%d/aclImdb_v1.tar.gz",
                      "datasetSha256": "%s", "epochs": 1}""".formatted(server.getAddress().getPort(), "a".repeat(64)));
 
-            RunEvents events = readUntilEnded(runId);
+            RunEvents events = RunEvents.readUntilEnded(runId, RUN_TIMEOUT);
 
             assertThat(events.checkpoints).isEmpty();
             assertThat(events.ended).singleElement().satisfies(ended -> {
@@ -247,7 +239,7 @@ class RunResourceTest {
                 {"preset": "lorenz-small", "hiddenSize": 4, "sequenceLength": 10, "trainSize": 16, "testSize": 8,
                  "batchSize": 8, "epochs": 2, "probeCount": 3}""");
 
-        RunEvents events = readUntilEnded(runId);
+        RunEvents events = RunEvents.readUntilEnded(runId, RUN_TIMEOUT);
 
         assertThat(events.ended).singleElement()
                 .satisfies(ended -> assertThat(ended.status()).isEqualTo(RunEndedEvent.Status.COMPLETED));
@@ -292,52 +284,9 @@ class RunResourceTest {
                 .allSatisfy((key, norm) -> assertThat(norm).as(key).isPositive().isFinite());
     }
 
-    /** The run's events from the real topics, read from the beginning until its RunEndedEvent. */
-    private RunEvents readUntilEnded(String runId) {
-        RunEvents events = new RunEvents();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "trainer-test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(Topics.RUNS_STARTED, Topics.CHECKPOINTS, Topics.RUNS_ENDED));
-            Instant deadline = Instant.now().plus(RUN_TIMEOUT);
-            while (events.ended.isEmpty()) {
-                assertThat(Instant.now()).as("RunEndedEvent of %s", runId).isBefore(deadline);
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (runId.equals(record.key())) {
-                        events.add(record.topic(), record.value());
-                    }
-                }
-            }
-        }
-        return events;
-    }
-
-    private static String kafkaBootstrapServers() {
-        return org.eclipse.microprofile.config.ConfigProvider.getConfig()
-                .getValue("kafka.bootstrap.servers", String.class);
-    }
-
     private byte[] read(String key) {
         try (ObjectStore store = new ObjectStore(config.store())) {
             return store.get(key);
-        }
-    }
-
-    /** One run's events per topic, in offset order, each validated against its contract. */
-    private static final class RunEvents {
-        final List<RunStartedEvent> started = new ArrayList<>();
-        final List<CheckpointEvent> checkpoints = new ArrayList<>();
-        final List<RunEndedEvent> ended = new ArrayList<>();
-
-        void add(String topic, byte[] value) {
-            switch (topic) {
-                case Topics.RUNS_STARTED -> started.add(JsonContracts.read(value, RunStartedEvent.class));
-                case Topics.CHECKPOINTS -> checkpoints.add(JsonContracts.read(value, CheckpointEvent.class));
-                case Topics.RUNS_ENDED -> ended.add(JsonContracts.read(value, RunEndedEvent.class));
-                default -> throw new IllegalStateException("Not subscribed to " + topic);
-            }
         }
     }
 }

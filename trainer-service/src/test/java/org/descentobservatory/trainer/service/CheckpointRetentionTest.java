@@ -2,8 +2,10 @@ package org.descentobservatory.trainer.service;
 
 import org.descentobservatory.infra.ProjectLayout;
 import org.descentobservatory.infra.S3Store;
+import org.descentobservatory.store.Backoff;
 import org.descentobservatory.store.MissingObjectException;
 import org.descentobservatory.store.ObjectStore;
+import org.descentobservatory.store.RetryingObjectStore;
 import org.descentobservatory.store.StoreSettings;
 import org.descentobservatory.trainer.storage.CheckpointStore;
 import org.junit.jupiter.api.AfterAll;
@@ -12,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
@@ -47,9 +50,15 @@ class CheckpointRetentionTest {
         }
     }
 
+    /** The run's store as the trainer has it; one attempt per request: the store is up throughout. */
+    private static CheckpointStore checkpointStore() {
+        return new CheckpointStore(new RetryingObjectStore(objects,
+                new Backoff(1, Duration.ofMillis(1), Duration.ofMillis(1)), () -> { }), objects);
+    }
+
     @Test
     void keepsEveryThirdAndTheLatestAndDeletesOthersOnlyOnceAnalysed() {
-        CheckpointStore store = new CheckpointStore(objects);
+        CheckpointStore store = checkpointStore();
         CheckpointRetention retention = new CheckpointRetention(store, OptionalInt.of(3));
         retention.tracking(RUN, 0);
         retention.analysed(RUN, 1);
@@ -70,7 +79,7 @@ class CheckpointRetentionTest {
 
     @Test
     void withoutKeepEveryNothingIsDeleted() {
-        CheckpointStore store = new CheckpointStore(objects);
+        CheckpointStore store = checkpointStore();
         String run = "run-20261127-120000-cd34";
         CheckpointRetention retention = new CheckpointRetention(store, OptionalInt.empty());
         retention.tracking(run, 0);
@@ -85,7 +94,7 @@ class CheckpointRetentionTest {
 
     @Test
     void aZeroKeepEveryIsRefused() {
-        assertThatThrownBy(() -> new CheckpointRetention(new CheckpointStore(objects), OptionalInt.of(0)))
+        assertThatThrownBy(() -> new CheckpointRetention(checkpointStore(), OptionalInt.of(0)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("keep-every");
     }
 
