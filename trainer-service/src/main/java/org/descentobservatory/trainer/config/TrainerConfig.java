@@ -94,11 +94,12 @@ public interface TrainerConfig {
         boolean fusedLstm();
 
         /**
-         * {@code observatory.trainer.lstm-threads}: threads of the fused LSTM per run, at least 1 (each runs the
-         * recurrence of its share of the minibatch; {@code compute.lstm.LstmKernel}). Independent of ND4J's and
-         * OpenBLAS's threads, which stay at {@code OMP_NUM_THREADS=1}: with more, OpenBLAS would split every small
-         * per-step product over its own threads as well and oversubscribe the cores. Default: the available
-         * processors divided by {@code max-concurrent-runs} (at least 1), i.e. 2 for one run on 2 cores.
+         * {@code observatory.trainer.lstm-threads}: threads of the fused LSTM per run, at least 1; it uses at most 2
+         * (each runs the recurrence of one half of the minibatch; {@code compute.lstm.LstmKernel}). The results are
+         * the same bit for bit on any number, so replicas may differ. Independent of ND4J's and OpenBLAS's threads,
+         * which stay at {@code OMP_NUM_THREADS=1}: with more, OpenBLAS would split every small per-step product over
+         * its own threads as well and oversubscribe the cores. Default: the available processors divided by
+         * {@code max-concurrent-runs} (at least 1), i.e. 2 for one run on 2 cores.
          */
         OptionalInt lstmThreads();
 

@@ -24,16 +24,20 @@ import java.util.function.Consumer;
 /**
  * Training throughput of the paper's network (embedding 32 → LSTM 60 → dense 1 sigmoid, BCE, Adam, batch 32, 500
  * tokens; vocabulary 2,000 as the cpu-small preset) on this machine, beside the SGEMM FLOP/s ND4J reaches in the same
- * JVM. Run by {@code bin/bench training} (docs/benchmarks.md), which runs it with OMP_NUM_THREADS = 1 and 2.
+ * JVM. Run by {@code bin/bench training} (docs/benchmarks.md) with OMP_NUM_THREADS=1, the services' setting.
  * <p>
  * Figures: sequence-steps/s = batch · tokens · minibatches / wall time, and the LSTM's achieved FLOP/s: its matrix
  * products per sequence-step, forward 2·4H·(E + H) and backward twice that (δz·RWᵀ, hᵀ·δz, xᵀ·δz, δz·Wᵀ), i.e.
- * 24·H·(E + H) = 132,480 flops, times sequence-steps/s (element-wise work, embedding and dense layer not counted).
- * Cases: the stock LSTM with workspaces on (Deeplearning4j's default) and off, the fused LSTM ({@link FusedLstm}) on
- * prepared minibatches, and the fused LSTM through the trainer's own {@link EpochTrainer} (data pipeline, shuffling and
- * per-batch statistics included). Each reports wall and process-CPU time, so a loaded machine shows as CPU &lt; wall.
+ * 24·H·(E + H) = 132,480 flops, times sequence-steps/s (element-wise work, embedding and dense layer not counted;
+ * evaluation counts the forward third). Cases: the stock LSTM with workspaces on (Deeplearning4j's default) and off,
+ * and its evaluation (first repetition only: it is the slow "before"); the fused LSTM ({@link FusedLstm}) on prepared
+ * minibatches with 1 thread and with {@link FusedLstm#defaultThreads()} (the available processors); the fused LSTM
+ * through the trainer's own {@link EpochTrainer} with its defaults (data pipeline, shuffling and per-batch statistics
+ * included); and the per-epoch evaluation ({@link SplitEvaluator}) on the fused path. Each reports wall and
+ * process-CPU time (CPU/wall: ≈ busy threads; below that on a loaded machine) and sequence-steps per CPU-second.
  * <p>
- * Arguments (optional): minibatches per measured case (default 12 stock, 60 fused) and repetitions (default 3).
+ * Arguments (optional): minibatches per stock case (default 8; 0 skips the stock cases), per fused case (default 40),
+ * and repetitions (default 3).
  */
 public final class TrainingThroughputBenchmark {
 

@@ -32,9 +32,10 @@ public final class FusedLstm {
     }
 
     /**
-     * The fused LSTM's default thread count: the available processors. Independent of {@code OMP_NUM_THREADS}
-     * (ND4J's and OpenBLAS's threads, 1 in the services): the kernel's threads split the minibatch for a whole pass
-     * and call OpenBLAS single-threaded on small per-step products.
+     * The fused LSTM's default thread count: the available processors (it uses at most {@value LstmKernel#PARTS}).
+     * Independent of {@code OMP_NUM_THREADS} (ND4J's and OpenBLAS's threads, 1 in the services): the kernel's threads
+     * split the minibatch for a whole pass and call OpenBLAS single-threaded on small per-step products. The results
+     * do not depend on the thread count.
      */
     public static int defaultThreads() {
         return Runtime.getRuntime().availableProcessors();
@@ -55,9 +56,9 @@ public final class FusedLstm {
 
     /**
      * Installs the fused implementation in every supported {@code LSTM} layer of {@code network} (directly or inside a
-     * wrapper such as {@code LastTimeStep}) that has none yet, its recurrence split over {@code threads} threads by
-     * sequences of the minibatch. Idempotent (a layer keeps its first thread count). Returns how many layers use it
-     * afterwards.
+     * wrapper such as {@code LastTimeStep}) that has none yet, run on up to {@code threads} threads (see
+     * {@link LstmKernel}; the results do not depend on {@code threads}). Idempotent (a layer keeps its first thread
+     * count). Returns how many layers use it afterwards.
      */
     public static int enable(MultiLayerNetwork network, int threads) {
         int enabled = 0;

@@ -8,8 +8,9 @@ import java.util.concurrent.Executors;
 import java.util.function.IntConsumer;
 
 /**
- * Runs the parts of a kernel phase in parallel: part 0 on the calling thread, the others on a shared pool of daemon
- * threads, and waits for all (blocking, no spinning). Called a few times per pass (not per step), so its ~10–50 µs
+ * Runs the parts of a kernel phase on a number of threads: the calling thread and others from a shared pool of
+ * daemon threads, and waits for all (blocking, no spinning). Which part computes what does not depend on the thread
+ * count, so neither do the results. Called a few times per pass (not per step), so its ~10–50 µs
  * per call do not count.
  */
 final class KernelThreads {
@@ -23,16 +24,26 @@ final class KernelThreads {
     private KernelThreads() {
     }
 
-    /** Runs {@code task} for parts 0 … parts − 1 and returns when all are done; rethrows a part's failure. */
-    static void run(int parts, IntConsumer task) {
-        List<CompletableFuture<Void>> others = new ArrayList<>(parts);
-        for (int p = 1; p < parts; p++) {
-            int part = p;
-            others.add(CompletableFuture.runAsync(() -> task.accept(part), WORKERS));
+    /**
+     * Runs {@code task} for parts 0 … parts − 1 on {@code threads} threads (thread w runs parts w, w + threads, …; the
+     * calling thread is thread 0) and returns when all are done; rethrows a part's failure.
+     */
+    static void run(int parts, int threads, IntConsumer task) {
+        int workers = Math.min(parts, threads);
+        List<CompletableFuture<Void>> others = new ArrayList<>(workers);
+        for (int w = 1; w < workers; w++) {
+            int worker = w;
+            others.add(CompletableFuture.runAsync(() -> runParts(worker, workers, parts, task), WORKERS));
         }
-        task.accept(0);
+        runParts(0, workers, parts, task);
         for (CompletableFuture<Void> other : others) {
             other.join();
+        }
+    }
+
+    private static void runParts(int worker, int workers, int parts, IntConsumer task) {
+        for (int part = worker; part < parts; part += workers) {
+            task.accept(part);
         }
     }
 }

@@ -25,17 +25,26 @@ import java.util.List;
  * needs one [m, 4H]·[4H, H] product per step ({@link BackwardRecurrence}), and the weight gradients and ∂L/∂x are
  * three products over all rows at the end ({@link GradientProducts}).
  * <p>
- * Threads: the sequences of a minibatch are independent through the recurrence, so with {@code threads} = P &gt; 1
- * each of P threads ({@link KernelThreads}) runs the whole forward recurrence, and later the whole BPTT, of its share
- * of the minibatch, and the products over all rows are split by rows (only the parts' weight gradients are summed).
- * Threads meet four times per training step, never per time step. OpenBLAS should run single-threaded
- * ({@code OMP_NUM_THREADS=1}, the services' setting): its own threads would split every per-step product again.
+ * Threads: the sequences of a minibatch are independent through the recurrence, so the minibatch is split into
+ * {@value #PARTS} shares, each running the whole forward recurrence, and later the whole BPTT, of its sequences, and
+ * the products over all rows into {@value #PARTS} parts by rows (only the parts' weight gradients are summed, in a
+ * fixed order). Up to {@code threads} threads ({@link KernelThreads}) run the shares and parts; they meet four times
+ * per training step, never per time step. The split does not depend on the thread count, so the results do not
+ * either: a run resumed on a replica with another thread count continues bit for bit. OpenBLAS should run
+ * single-threaded ({@code OMP_NUM_THREADS=1}, the services' setting): its own threads would split every per-step
+ * product again.
  * <p>
  * Buffers: {@link LstmBuffers}. Cost per minibatch: 2·T·m·4H·(E + H) flops forward, twice that backward, plus
  * O(T·m·H) element-wise work (five activations per unit and step). Not thread-safe: one kernel per layer, called by
  * one thread at a time.
  */
 final class LstmKernel {
+
+    /**
+     * Shares of the minibatch (and parts of the products over all rows): fixed, so that the arithmetic is the same
+     * for every thread count; 2 lets two cores work and keeps each per-step product at m/2 rows (16 for the paper).
+     */
+    static final int PARTS = 2;
 
     private final int threads;
     private final LstmWeights weights;
@@ -48,7 +57,7 @@ final class LstmKernel {
     /** ∂L/∂b [4H] of the last {@link #backward}. */
     private final float[] biasGradient;
 
-    /** @param threads how many threads run the kernel, at least 1 */
+    /** @param threads how many threads run the kernel, at least 1 (more than {@value #PARTS} do not help) */
     LstmKernel(int inputSize, int hiddenSize, int threads) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads " + threads + " < 1");
@@ -97,14 +106,14 @@ final class LstmKernel {
             System.arraycopy(c0, 0, buffers.cells, 0, stateSize);
         }
         int parts = forwardShares.size();
-        KernelThreads.run(parts, p -> {
+        KernelThreads.run(parts, threads, p -> {
             int from = p * rows / parts;
             int to = (p + 1) * rows / parts;
             Sgemm.multiply(false, false, to - from, gateWidth, e, LstmBuffers.rows(buffers.inputs, e, from, to),
                     weights.input(), 0f, LstmBuffers.rows(buffers.products, gateWidth, from, to));
         });
         boolean zeroStart = h0 == null;
-        KernelThreads.run(parts, p -> forwardShares.get(p).run(zeroStart));
+        KernelThreads.run(parts, threads, p -> forwardShares.get(p).run(zeroStart));
     }
 
     /** The outputs h_0 … h_{T−1} of the last {@link #forward}, [T·m, H] time-major, as a read-only view. */
@@ -136,7 +145,7 @@ final class LstmKernel {
      */
     void backward(float[] outputGradient, int firstStep) {
         int parts = backwardShares.size();
-        KernelThreads.run(parts, p -> backwardShares.get(p).run(outputGradient, firstStep));
+        KernelThreads.run(parts, threads, p -> backwardShares.get(p).run(outputGradient, firstStep));
         Arrays.fill(biasGradient, 0f);
         double[] sum = new double[weights.gateWidth];
         for (BackwardRecurrence share : backwardShares) {
@@ -149,7 +158,7 @@ final class LstmKernel {
         }
         int first = firstStep * buffers.batch;
         int rows = buffers.steps * buffers.batch - first;
-        KernelThreads.run(parts, p -> gradientParts.get(p).run(first + p * rows / parts,
+        KernelThreads.run(parts, threads, p -> gradientParts.get(p).run(first + p * rows / parts,
                 first + (p + 1) * rows / parts));
         for (int p = 1; p < parts; p++) {
             gradientParts.get(p).addTo(gradientParts.get(0));
@@ -178,13 +187,13 @@ final class LstmKernel {
                 .asReadOnlyBuffer();
     }
 
-    /** Buffers for the shape, and one share of the minibatch per thread (at most one sequence each). */
+    /** Buffers for the shape, and the shares of the minibatch (at least one sequence each). */
     private void resize(int steps, int batch) {
         buffers.resize(steps, batch);
         if (batch == sharedBatch) {
             return;
         }
-        int parts = Math.min(threads, batch);
+        int parts = Math.min(PARTS, batch);
         forwardShares.clear();
         backwardShares.clear();
         for (int p = 0; p < parts; p++) {
