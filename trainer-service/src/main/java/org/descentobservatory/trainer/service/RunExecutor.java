@@ -86,7 +86,8 @@ public class RunExecutor {
         this.replica = replica;
         this.tasks = tasks;
         this.fusedLstm = config.trainer().fusedLstm();
-        this.lstmThreads = FusedLstm.threadsPerRun(config.trainer().lstmThreads(), config.trainer().maxConcurrentRuns());
+        this.lstmThreads = FusedLstm.threadsPerRun(config.trainer().lstmThreads(),
+                config.trainer().maxConcurrentRuns());
     }
 
     public Outcome execute(RunRequest request, RunStop stop) {

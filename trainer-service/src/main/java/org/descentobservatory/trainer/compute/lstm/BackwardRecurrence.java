@@ -9,7 +9,8 @@ import java.util.Arrays;
  * ∂L/∂h_t (the loss's direct part, plus δz_{t+1}·RWᵀ carried from the later step) into the pre-activation gradients
  * <pre>
  * δc = ∂L/∂h_t ∘ o ∘ (1 − tanh²(c_t)) + δc_{t+1} ∘ f_{t+1}
- * δz_g = δc ∘ i ∘ (1 − g²),  δz_f = δc ∘ c_{t−1} ∘ f(1 − f),  δz_o = ∂L/∂h_t ∘ tanh(c_t) ∘ o(1 − o),  δz_i = δc ∘ g ∘ i(1 − i)
+ * δz_g = δc ∘ i ∘ (1 − g²),   δz_f = δc ∘ c_{t−1} ∘ f(1 − f)
+ * δz_o = ∂L/∂h_t ∘ tanh(c_t) ∘ o(1 − o),   δz_i = δc ∘ g ∘ i(1 − i)
  * </pre>
  * written over z_t in {@code products}, and sums them over rows into its share of ∂L/∂b (in double). The weight
  * gradients and ∂L/∂x are products over all rows afterwards ({@link GradientProducts}). Cost per step: 2·m'·4H·H
