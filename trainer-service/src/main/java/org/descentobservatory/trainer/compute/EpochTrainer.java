@@ -23,20 +23,33 @@ public final class EpochTrainer {
     private final int batchSize;
     private final long seed;
     private final boolean fusedLstm;
+    private final int lstmThreads;
 
-    /** A trainer that uses the fused LSTM. */
+    /** A trainer that uses the fused LSTM on {@link FusedLstm#defaultThreads()} threads. */
     public EpochTrainer(int batchSize, long seed) {
         this(batchSize, seed, true);
     }
 
     /** @param fusedLstm whether an LSTM trains on {@link FusedLstm} (true) or on Deeplearning4j's stock code */
     public EpochTrainer(int batchSize, long seed, boolean fusedLstm) {
+        this(batchSize, seed, fusedLstm, FusedLstm.defaultThreads());
+    }
+
+    /**
+     * @param fusedLstm   whether an LSTM trains on {@link FusedLstm} (true) or on Deeplearning4j's stock code
+     * @param lstmThreads threads of the fused LSTM, at least 1
+     */
+    public EpochTrainer(int batchSize, long seed, boolean fusedLstm, int lstmThreads) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize " + batchSize + " < 1");
+        }
+        if (lstmThreads < 1) {
+            throw new IllegalArgumentException("lstmThreads " + lstmThreads + " < 1");
         }
         this.batchSize = batchSize;
         this.seed = seed;
         this.fusedLstm = fusedLstm;
+        this.lstmThreads = lstmThreads;
     }
 
     /**
@@ -50,7 +63,7 @@ public final class EpochTrainer {
     public EpochStatistics trainEpoch(MultiLayerNetwork network, MinibatchSource train, int epoch) {
         if (fusedLstm) {
             // Here rather than at creation: a network restored from a checkpoint comes back with the stock layer.
-            FusedLstm.enable(network);
+            FusedLstm.enable(network, lstmThreads);
         }
         int[] order = order(train.size(), epoch);
         List<TrainingListener> previous = List.copyOf(network.getListeners());

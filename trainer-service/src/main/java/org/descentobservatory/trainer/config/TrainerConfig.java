@@ -32,9 +32,9 @@ public interface TrainerConfig {
         /**
          * {@code observatory.trainer.max-concurrent-runs}: runs this replica trains at the same time, at least 1;
          * default 1. The replica takes a further run request off Kafka only when a slot is free, so waiting runs stay
-         * on the topic for whichever replica frees a slot first among those owning its partition. One run keeps one
-         * core busy (ND4J runs single-threaded, OMP_NUM_THREADS=1), so more than the number of cores only slows every
-         * run down.
+         * on the topic for whichever replica frees a slot first among those owning its partition. ND4J runs
+         * single-threaded (OMP_NUM_THREADS=1) and the fused LSTM on {@code lstm-threads} threads (by default the cores
+         * shared among the concurrent runs), so more runs than cores only slows every run down.
          */
         @WithDefault("1")
         int maxConcurrentRuns();
@@ -93,6 +93,16 @@ public interface TrainerConfig {
          */
         @WithDefault("true")
         boolean fusedLstm();
+
+        /**
+         * {@code observatory.trainer.lstm-threads}: threads of the fused LSTM per run, at least 1; it uses at most 2
+         * (each runs the recurrence of one half of the minibatch; {@code compute.lstm.LstmKernel}). The results are
+         * the same bit for bit on any number, so replicas may differ. Independent of ND4J's and OpenBLAS's threads,
+         * which stay at {@code OMP_NUM_THREADS=1}: with more, OpenBLAS would split every small per-step product over
+         * its own threads as well and oversubscribe the cores. Default: the available processors divided by
+         * {@code max-concurrent-runs} (at least 1), i.e. 2 for one run on 2 cores.
+         */
+        OptionalInt lstmThreads();
 
         /** Which checkpoints a run keeps. */
         Retention retention();

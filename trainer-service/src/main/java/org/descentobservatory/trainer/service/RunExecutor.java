@@ -15,6 +15,7 @@ import org.descentobservatory.trainer.compute.EpochStatistics;
 import org.descentobservatory.trainer.compute.EpochTrainer;
 import org.descentobservatory.trainer.compute.SplitMetrics;
 import org.descentobservatory.trainer.compute.WeightNorms;
+import org.descentobservatory.trainer.compute.lstm.FusedLstm;
 import org.descentobservatory.trainer.compute.task.TrainingTask;
 import org.descentobservatory.trainer.config.TrainerConfig;
 import org.descentobservatory.trainer.domain.ProgressWindow;
@@ -79,6 +80,7 @@ public class RunExecutor {
     private final Replica replica;
     private final RunTasks tasks;
     private final boolean fusedLstm;
+    private final int lstmThreads;
 
     public RunExecutor(CheckpointStore store, RunStateStore state, RunEventPublisher publisher, TrainerMetrics metrics,
                        CheckpointRetention retention, Replica replica, RunTasks tasks, TrainerConfig config) {
@@ -90,6 +92,8 @@ public class RunExecutor {
         this.replica = replica;
         this.tasks = tasks;
         this.fusedLstm = config.trainer().fusedLstm();
+        this.lstmThreads = FusedLstm.threadsPerRun(config.trainer().lstmThreads(),
+                config.trainer().maxConcurrentRuns());
     }
 
     public Outcome execute(RunRequest request, RunStop stop) {
@@ -174,7 +178,7 @@ public class RunExecutor {
                 LOG.infof("Run %s resumes on %s from the checkpoint of epoch %d/%d", runId, replica.id(), resumeAfter,
                         spec.epochs());
             }
-            EpochTrainer trainer = new EpochTrainer(spec.batchSize(), spec.seed(), fusedLstm);
+            EpochTrainer trainer = new EpochTrainer(spec.batchSize(), spec.seed(), fusedLstm, lstmThreads);
             ProgressWindow window = new ProgressWindow();
             EpochStatistics sinceCheckpoint = null;
             int lastCheckpoint = resumeAfter;

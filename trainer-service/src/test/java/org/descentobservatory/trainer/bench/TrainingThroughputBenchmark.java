@@ -6,6 +6,7 @@ import org.descentobservatory.schemas.RunSpec;
 import org.descentobservatory.trainer.compute.EpochTrainer;
 import org.descentobservatory.trainer.compute.LabelledSequences;
 import org.descentobservatory.trainer.compute.SentimentNetworkFactory;
+import org.descentobservatory.trainer.compute.SplitEvaluator;
 import org.descentobservatory.trainer.compute.lstm.FusedLstm;
 import org.descentobservatory.trainer.domain.RunSpecParser;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -23,16 +24,20 @@ import java.util.function.Consumer;
 /**
  * Training throughput of the paper's network (embedding 32 → LSTM 60 → dense 1 sigmoid, BCE, Adam, batch 32, 500
  * tokens; vocabulary 2,000 as the cpu-small preset) on this machine, beside the SGEMM FLOP/s ND4J reaches in the same
- * JVM. Run by {@code bin/bench training} (docs/benchmarks.md), which runs it with OMP_NUM_THREADS = 1 and 2.
+ * JVM. Run by {@code bin/bench training} (docs/benchmarks.md) with OMP_NUM_THREADS=1, the services' setting.
  * <p>
  * Figures: sequence-steps/s = batch · tokens · minibatches / wall time, and the LSTM's achieved FLOP/s: its matrix
  * products per sequence-step, forward 2·4H·(E + H) and backward twice that (δz·RWᵀ, hᵀ·δz, xᵀ·δz, δz·Wᵀ), i.e.
- * 24·H·(E + H) = 132,480 flops, times sequence-steps/s (element-wise work, embedding and dense layer not counted).
- * Cases: the stock LSTM with workspaces on (Deeplearning4j's default) and off, the fused LSTM ({@link FusedLstm}) on
- * prepared minibatches, and the fused LSTM through the trainer's own {@link EpochTrainer} (data pipeline, shuffling and
- * per-batch statistics included). Each reports wall and process-CPU time, so a loaded machine shows as CPU &lt; wall.
+ * 24·H·(E + H) = 132,480 flops, times sequence-steps/s (element-wise work, embedding and dense layer not counted;
+ * evaluation counts the forward third). Cases: the stock LSTM with workspaces on (Deeplearning4j's default) and off,
+ * and its evaluation (first repetition only: it is the slow "before"); the fused LSTM ({@link FusedLstm}) on prepared
+ * minibatches with 1 thread and with {@link FusedLstm#defaultThreads()} (the available processors); the fused LSTM
+ * through the trainer's own {@link EpochTrainer} with its defaults (data pipeline, shuffling and per-batch statistics
+ * included); and the per-epoch evaluation ({@link SplitEvaluator}) on the fused path. Each reports wall and
+ * process-CPU time (CPU/wall: ≈ busy threads; below that on a loaded machine) and sequence-steps per CPU-second.
  * <p>
- * Arguments (optional): minibatches per measured case (default 12 stock, 60 fused) and repetitions (default 3).
+ * Arguments (optional): minibatches per stock case (default 8; 0 skips the stock cases), per fused case (default 40),
+ * and repetitions (default 3).
  */
 public final class TrainingThroughputBenchmark {
 
@@ -44,31 +49,44 @@ public final class TrainingThroughputBenchmark {
     }
 
     public static void main(String[] args) {
-        int stockBatches = args.length > 0 ? Integer.parseInt(args[0]) : 12;
-        int fusedBatches = args.length > 1 ? Integer.parseInt(args[1]) : 60;
+        int stockBatches = args.length > 0 ? Integer.parseInt(args[0]) : 8;
+        int fusedBatches = args.length > 1 ? Integer.parseInt(args[1]) : 40;
         int repetitions = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         RunSpec spec = RunSpecParser.parse(PAPER_NETWORK.getBytes(StandardCharsets.UTF_8));
-        long flopsPerSequenceStep = 24L * spec.hiddenSize() * (spec.embeddingSize() + spec.hiddenSize());
-        System.out.printf("OMP_NUM_THREADS=%s (ND4J threads %d), %d cores, E=%d H=%d L=%d batch=%d V=%d, %,d LSTM "
-                        + "flops per sequence-step%n", System.getenv("OMP_NUM_THREADS"),
-                Nd4j.getEnvironment().maxMasterThreads(), Runtime.getRuntime().availableProcessors(),
-                spec.embeddingSize(), spec.hiddenSize(), spec.sequenceLength(), spec.batchSize(),
-                spec.vocabularySize(), flopsPerSequenceStep);
+        long trainingFlops = 24L * spec.hiddenSize() * (spec.embeddingSize() + spec.hiddenSize());
+        long inferenceFlops = trainingFlops / 3;
+        int threads = FusedLstm.defaultThreads();
+        System.out.printf("OMP_NUM_THREADS=%s (ND4J threads %d), %d cores, fused LSTM default threads %d; E=%d H=%d "
+                        + "L=%d batch=%d V=%d; %,d LSTM flops per sequence-step trained, %,d inferred%n",
+                System.getenv("OMP_NUM_THREADS"), Nd4j.getEnvironment().maxMasterThreads(),
+                Runtime.getRuntime().availableProcessors(), threads, spec.embeddingSize(), spec.hiddenSize(),
+                spec.sequenceLength(), spec.batchSize(), spec.vocabularySize(), trainingFlops, inferenceFlops);
 
         for (int r = 1; r <= repetitions; r++) {
             System.out.printf("-- repetition %d, load average %.2f%n", r,
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             sgemm(1024, 1024, 1024, 10);
             sgemm(32, 240, 60, 2000);
-            measure("stock LSTM, workspaces on", spec, stockBatches, flopsPerSequenceStep,
-                    network -> { });
-            measure("stock LSTM, workspaces off", spec, stockBatches, flopsPerSequenceStep, network -> {
-                network.getLayerWiseConfigurations().setTrainingWorkspaceMode(WorkspaceMode.NONE);
-                network.getLayerWiseConfigurations().setInferenceWorkspaceMode(WorkspaceMode.NONE);
-            });
-            measure("fused LSTM", spec, fusedBatches, flopsPerSequenceStep, FusedLstm::enable);
-            measureEpochTrainer(spec, fusedBatches, flopsPerSequenceStep);
+            if (r == 1 && stockBatches > 0) {
+                // The "before": the stock layer, measured once (it is 6-7x slower).
+                measure("stock LSTM, workspaces on", spec, stockBatches, trainingFlops, network -> { });
+                measure("stock LSTM, workspaces off", spec, stockBatches, trainingFlops, network -> {
+                    network.getLayerWiseConfigurations().setTrainingWorkspaceMode(WorkspaceMode.NONE);
+                    network.getLayerWiseConfigurations().setInferenceWorkspaceMode(WorkspaceMode.NONE);
+                });
+                measureEvaluation("stock LSTM, evaluation", spec, stockBatches, inferenceFlops, network -> { });
+            }
+            measure("fused LSTM, 1 thread", spec, fusedBatches, trainingFlops,
+                    network -> FusedLstm.enable(network, 1));
+            if (threads > 1) {
+                measure("fused LSTM, " + threads + " threads", spec, fusedBatches, trainingFlops,
+                        network -> FusedLstm.enable(network, threads));
+            }
+            measureEpochTrainer(spec, fusedBatches, trainingFlops);
+            measureEvaluation("fused LSTM, evaluation", spec, fusedBatches, inferenceFlops, FusedLstm::enable);
         }
+        System.out.printf("-- end, load average %.2f%n",
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     /** ND4J's SGEMM (Nd4j.gemm) on [m, k]·[k, n] float matrices, {@code calls} times. */
@@ -101,9 +119,9 @@ public final class TrainingThroughputBenchmark {
         report(name, spec, batches, clock, flopsPerSequenceStep);
     }
 
+    /** The trainer's own loop with its default (the fused LSTM on its default threads). */
     private static void measureEpochTrainer(RunSpec spec, int batches, long flopsPerSequenceStep) {
         MultiLayerNetwork network = SentimentNetworkFactory.create(spec);
-        FusedLstm.enable(network);
         EpochTrainer trainer = new EpochTrainer(spec.batchSize(), spec.seed());
         trainer.trainEpoch(network, sequences(spec, WARMUP_BATCHES * spec.batchSize()), 1);
         LabelledSequences train = sequences(spec, batches * spec.batchSize());
@@ -112,12 +130,29 @@ public final class TrainingThroughputBenchmark {
         report("fused LSTM, EpochTrainer", spec, batches, clock, flopsPerSequenceStep);
     }
 
+    /**
+     * The per-epoch evaluation ({@link SplitEvaluator}: inference in chunks of 256 reviews) of {@code batches} ·
+     * batch reviews; FLOP/s counts the forward products only.
+     */
+    private static void measureEvaluation(String name, RunSpec spec, int batches, long flopsPerSequenceStep,
+                                          Consumer<MultiLayerNetwork> setup) {
+        MultiLayerNetwork network = SentimentNetworkFactory.create(spec);
+        setup.accept(network);
+        SplitEvaluator.evaluate(network, sequences(spec, WARMUP_BATCHES * spec.batchSize()));
+        LabelledSequences split = sequences(spec, batches * spec.batchSize());
+        Clock clock = Clock.start();
+        SplitEvaluator.evaluate(network, split);
+        report(name, spec, batches, clock, flopsPerSequenceStep);
+    }
+
     private static void report(String name, RunSpec spec, int batches, Clock clock, long flopsPerSequenceStep) {
         double seconds = clock.wallSeconds();
         double sequenceSteps = (double) batches * spec.batchSize() * spec.sequenceLength();
         double rate = sequenceSteps / seconds;
-        System.out.printf("  %-28s %,9.0f sequence-steps/s  %5.2f GFLOP/s  %6.1f ms per minibatch  CPU/wall %.2f%n",
-                name + ":", rate, rate * flopsPerSequenceStep / 1e9, seconds / batches * 1e3, clock.cpuShare());
+        double cpuShare = clock.cpuShare();
+        System.out.printf("  %-28s %,9.0f sequence-steps/s  %5.2f GFLOP/s  %6.1f ms per minibatch  CPU/wall %.2f  "
+                        + "%,9.0f sequence-steps per CPU-s%n", name + ":", rate, rate * flopsPerSequenceStep / 1e9,
+                seconds / batches * 1e3, cpuShare, rate / cpuShare);
     }
 
     /** Random reviews (uniform tokens, padding included) and labels: throughput does not depend on the data. */

@@ -6,10 +6,10 @@ import org.deeplearning4j.nn.layers.recurrent.LSTMHelper;
 import org.deeplearning4j.nn.layers.wrapper.BaseWrapperLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.factory.Nd4j;
 
 import java.lang.reflect.Field;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Switches the {@code LSTM} layers of a network to the fused implementation ({@link LstmKernel}, through
@@ -26,19 +26,39 @@ public final class FusedLstm {
     private FusedLstm() {
     }
 
-    /**
-     * {@link #enable(MultiLayerNetwork, int)} with as many threads as ND4J may use for one operation
-     * ({@code OMP_NUM_THREADS}; the trainer's launcher sets 1).
-     */
+    /** {@link #enable(MultiLayerNetwork, int)} on {@link #defaultThreads()} threads. */
     public static int enable(MultiLayerNetwork network) {
-        return enable(network, Math.max(1, Nd4j.getEnvironment().maxMasterThreads()));
+        return enable(network, defaultThreads());
+    }
+
+    /**
+     * The fused LSTM's default thread count: the available processors (it uses at most {@value LstmKernel#PARTS}).
+     * Independent of {@code OMP_NUM_THREADS} (ND4J's and OpenBLAS's threads, 1 in the services): the kernel's threads
+     * split the minibatch for a whole pass and call OpenBLAS single-threaded on small per-step products. The results
+     * do not depend on the thread count.
+     */
+    public static int defaultThreads() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    /**
+     * Threads per run when {@code concurrentRuns} runs train at once: {@code configured} (at least 1) or, unset, the
+     * available processors shared among the runs (at least 1).
+     *
+     * @throws IllegalArgumentException when {@code configured} is below 1
+     */
+    public static int threadsPerRun(OptionalInt configured, int concurrentRuns) {
+        if (configured.isPresent() && configured.getAsInt() < 1) {
+            throw new IllegalArgumentException("LSTM threads " + configured.getAsInt() + " < 1");
+        }
+        return configured.orElse(Math.max(1, defaultThreads() / Math.max(1, concurrentRuns)));
     }
 
     /**
      * Installs the fused implementation in every supported {@code LSTM} layer of {@code network} (directly or inside a
-     * wrapper such as {@code LastTimeStep}) that has none yet, its recurrence split over {@code threads} threads by
-     * sequences of the minibatch. Idempotent (a layer keeps its first thread count). Returns how many layers use it
-     * afterwards.
+     * wrapper such as {@code LastTimeStep}) that has none yet, run on up to {@code threads} threads (see
+     * {@link LstmKernel}; the results do not depend on {@code threads}). Idempotent (a layer keeps its first thread
+     * count). Returns how many layers use it afterwards.
      */
     public static int enable(MultiLayerNetwork network, int threads) {
         int enabled = 0;

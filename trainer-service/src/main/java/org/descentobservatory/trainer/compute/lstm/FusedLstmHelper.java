@@ -27,20 +27,25 @@ import java.util.Map;
  * to the helper, and run their own implementation when it returns null. The layer, its configuration, its parameter
  * and gradient views and the updater stay Deeplearning4j's, so checkpoints keep the stock form.
  * <p>
- * Handles the paper's case: FLOAT, tanh cell activation, sigmoid gates, no peepholes, forward direction, no mask,
- * training forward passes and BPTT (full or truncated); returns null (stock code) for anything else, inference
- * included. Deeplearning4j 1.0.0-M2.1 runs the forward pass twice per training step (once for the activations, once
- * again inside backprop, its LSTM cache mode being disabled); this helper runs it once: the second call reuses the
- * first when the input is the same array and W, RW and b are unchanged.
+ * Handles the paper's case: FLOAT, tanh cell activation, sigmoid gates, no peepholes, forward direction, no mask;
+ * training forward passes, BPTT (full or truncated) and inference (evaluation; in slices of
+ * {@value #INFERENCE_SEQUENCES} sequences, so a large evaluation chunk does not grow the kernel's buffers); returns
+ * null (stock code) for anything else. Deeplearning4j 1.0.0-M2.1 runs the forward pass twice per training step (once
+ * for the activations, once again inside backprop, its LSTM cache mode being disabled); this helper runs it once: the
+ * second call reuses the first when the input is the same array and W, RW and b are unchanged. Layout conversions
+ * between Deeplearning4j's [m, n, T] arrays and the kernel's time-major rows: {@link SequenceLayouts}.
  */
 final class FusedLstmHelper implements LSTMHelper {
 
+    /** Sequences per kernel call in inference (as the paper's minibatch, so training's buffers serve both). */
+    private static final int INFERENCE_SEQUENCES = 32;
+
     private final LstmKernel kernel;
+    private final SequenceLayouts layouts = new SequenceLayouts();
     /** What the kernel's current trace was computed from: the input array (by identity) and the weights. */
     private INDArray tracedInput;
     private float[][] tracedWeights;
     private boolean traceHasZeroStart;
-    private float[] outputGradient = new float[0];
     private long forwardPasses;
     private long reusedForwardPasses;
     private long backwardPasses;
@@ -79,38 +84,62 @@ final class FusedLstmHelper implements LSTMHelper {
                                   boolean training, INDArray prevOutputActivations, INDArray prevMemCellState,
                                   boolean forBackprop, boolean forwards, String inputWeightKey, INDArray maskArray,
                                   boolean hasPeepholeConnections, LayerWorkspaceMgr workspaceMgr) {
-        if (!training || !forwards || maskArray != null || hasPeepholeConnections || input.rank() != 3
+        if (!forwards || maskArray != null || hasPeepholeConnections || input.rank() != 3
                 || input.dataType() != DataType.FLOAT || !supports(conf, gateActivationFn)
                 || recurrentWeights.size(1) != 4L * kernel.hiddenSize() || input.size(1) != kernel.inputSize()) {
             return null;
         }
         int batch = (int) input.size(0);
         int steps = (int) input.size(2);
+        int hiddenSize = kernel.hiddenSize();
         float[][] weights = {rowMajor(inputWeights), rowMajor(recurrentWeights), rowMajor(biases)};
         float[] h0 = nonZeroState(prevOutputActivations);
         float[] c0 = nonZeroState(prevMemCellState);
         boolean zeroStart = h0 == null && c0 == null;
-        boolean traced = forBackprop && input == tracedInput && zeroStart && traceHasZeroStart
+        boolean traced = training && forBackprop && input == tracedInput && zeroStart && traceHasZeroStart
                 && Arrays.deepEquals(weights, tracedWeights);
+        // Training keeps the whole minibatch's trace for BPTT; inference runs in slices to bound the kernel's buffers.
+        int slice = training ? batch : Math.min(batch, INFERENCE_SEQUENCES);
+        if (!forBackprop) {
+            layouts.startStock(batch, hiddenSize, steps);
+        }
+        float[] lastHidden = new float[batch * hiddenSize];
+        float[] lastCell = new float[batch * hiddenSize];
         if (traced) {
             reusedForwardPasses++;
         } else {
             forwardPasses++;
             kernel.setWeights(weights[0], weights[1], weights[2]);
-            INDArray timeMajor = input.permute(2, 0, 1).dup('c');
-            kernel.forward(timeMajor.data().asNioFloat(), steps, batch, h0, c0);
+        }
+        for (int from = 0; from < batch; from += slice) {
+            int to = Math.min(batch, from + slice);
+            if (!traced) {
+                kernel.forward(layouts.toTimeMajor(input, from, to), steps, to - from,
+                        rows(h0, from, to, hiddenSize), rows(c0, from, to, hiddenSize));
+            }
+            if (!forBackprop) {
+                layouts.addTimeMajor(kernel.output(), batch, from, to, hiddenSize, steps);
+            }
+            System.arraycopy(kernel.finalHidden(), 0, lastHidden, from * hiddenSize, (to - from) * hiddenSize);
+            System.arraycopy(kernel.finalCell(), 0, lastCell, from * hiddenSize, (to - from) * hiddenSize);
+        }
+        if (training) {
             tracedInput = input;
             tracedWeights = weights;
             traceHasZeroStart = zeroStart;
+        } else {
+            tracedInput = null;
+            tracedWeights = null;
         }
-        FusedForwardPass pass = new FusedForwardPass();
-        pass.lastAct = workspaceMgr.create(ArrayType.ACTIVATIONS, DataType.FLOAT, batch, kernel.hiddenSize());
-        pass.lastAct.data().asNioFloat().put(kernel.finalHidden());
-        pass.lastMemCell = workspaceMgr.create(ArrayType.ACTIVATIONS, DataType.FLOAT, batch, kernel.hiddenSize());
-        pass.lastMemCell.data().asNioFloat().put(kernel.finalCell());
+        FwdPassReturn pass = training ? new FusedForwardPass() : new FwdPassReturn();
+        pass.lastAct = workspaceMgr.create(ArrayType.ACTIVATIONS, DataType.FLOAT, batch, hiddenSize);
+        pass.lastAct.data().asNioFloat().put(lastHidden);
+        pass.lastMemCell = workspaceMgr.create(ArrayType.ACTIVATIONS, DataType.FLOAT, batch, hiddenSize);
+        pass.lastMemCell.data().asNioFloat().put(lastCell);
         if (!forBackprop) {
-            pass.fwdPassOutput = stockLayout(kernel.output(), steps, batch, kernel.hiddenSize(),
-                    ArrayType.ACTIVATIONS, workspaceMgr);
+            pass.fwdPassOutput = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, DataType.FLOAT,
+                    new long[] {batch, hiddenSize, steps}, 'f');
+            pass.fwdPassOutput.data().asNioFloat().put(layouts.stock(), 0, batch * hiddenSize * steps);
         }
         return pass;
     }
@@ -130,14 +159,8 @@ final class FusedLstmHelper implements LSTMHelper {
         }
         int batch = (int) input.size(0);
         int steps = (int) input.size(2);
-        int hiddenSize = kernel.hiddenSize();
-        int length = steps * batch * hiddenSize;
-        if (outputGradient.length < length) {
-            outputGradient = new float[length];
-        }
-        epsilon.permute(2, 0, 1).dup('c').data().asNioFloat().get(outputGradient, 0, length);
         int firstStep = truncatedBPTT ? Math.max(0, steps - tbpttBackwardLength) : 0;
-        kernel.backward(outputGradient, firstStep);
+        kernel.backward(layouts.toTimeMajor(epsilon, 0, batch), firstStep);
         backwardPasses++;
 
         Gradient gradient = new DefaultGradient();
@@ -151,20 +174,18 @@ final class FusedLstmHelper implements LSTMHelper {
         b.assign(Nd4j.create(kernel.biasGradient(), b.shape(), 'c'));
         gradient.setGradientFor(biasWeightKey, b);
 
-        return new Pair<>(gradient, stockLayout(kernel.inputGradient(), steps, batch, kernel.inputSize(),
-                ArrayType.ACTIVATION_GRAD, workspaceMgr));
+        int inputSize = kernel.inputSize();
+        layouts.startStock(batch, inputSize, steps);
+        layouts.addTimeMajor(kernel.inputGradient(), batch, 0, batch, inputSize, steps);
+        INDArray inputGradient = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, DataType.FLOAT,
+                new long[] {batch, inputSize, steps}, 'f');
+        inputGradient.data().asNioFloat().put(layouts.stock(), 0, batch * inputSize * steps);
+        return new Pair<>(gradient, inputGradient);
     }
 
-    /**
-     * A [T·m, n] time-major buffer as the [m, n, T] array in 'f' order that the stock layer hands on (each step's
-     * [m, n] block contiguous), in the workspace for {@code type}.
-     */
-    private static INDArray stockLayout(FloatBuffer timeMajor, int steps, int batch, int width, ArrayType type,
-                                        LayerWorkspaceMgr workspaceMgr) {
-        INDArray staged = Nd4j.createUninitializedDetached(DataType.FLOAT, steps, batch, width);
-        staged.data().asNioFloat().put(timeMajor);
-        INDArray result = workspaceMgr.createUninitialized(type, DataType.FLOAT, new long[] {batch, width, steps}, 'f');
-        return result.assign(staged.permute(1, 2, 0));
+    /** Rows [from, to) of a row-major [m, width] state, or null for null (zeros). */
+    private static float[] rows(float[] state, int from, int to, int width) {
+        return state == null ? null : Arrays.copyOfRange(state, from * width, to * width);
     }
 
     /** How many passes this helper ran so far (the rest ran Deeplearning4j's own code). */

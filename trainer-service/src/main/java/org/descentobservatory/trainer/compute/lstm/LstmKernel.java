@@ -1,15 +1,9 @@
 package org.descentobservatory.trainer.compute.lstm;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.function.IntConsumer;
 
 /**
  * The forward pass and backpropagation through time (BPTT) of Deeplearning4j's {@code LSTM} layer (no peepholes, the
@@ -27,147 +21,120 @@ import java.util.function.IntConsumer;
  * How it is fast (Deeplearning4j's own implementation issues some 50 ND4J operations per time step, each with ~20 µs
  * of overhead, for ~60 µs of arithmetic in all): all inputs are multiplied by W in one product over the T·m rows
  * before the recurrence; each step then needs one [m, H]·[H, 4H] product (OpenBLAS, {@link Sgemm}) and the gate
- * arithmetic in one fused loop over primitive arrays; backward likewise needs one [m, 4H]·[4H, H] product per step,
- * and the weight gradients and ∂L/∂x are three products over all T·m rows at the end. The forward pass keeps what
- * BPTT needs (gate activations, cell states and their tanh, hidden states). The sequences of a minibatch are
- * independent through the recurrence, so with {@code threads} > 1 each thread runs the recurrence of its share of
- * the minibatch (forward and backward); only the products over all rows are shared.
+ * arithmetic in fused loops over primitive arrays ({@link ForwardRecurrence}, {@link Activations}); BPTT likewise
+ * needs one [m, 4H]·[4H, H] product per step ({@link BackwardRecurrence}), and the weight gradients and ∂L/∂x are
+ * three products over all rows at the end ({@link GradientProducts}).
  * <p>
- * Layout: every sequence-shaped buffer is time-major and row-major, row t·m + b holding sequence b at step t.
- * Buffers are allocated for the largest shape seen and reused. Cost per minibatch: 2·T·m·4H·(E + H) flops forward,
- * twice that backward, plus O(T·m·H) element-wise work (five exponentials per unit and step). Not thread-safe: one
- * kernel per layer, called by one thread at a time.
+ * Threads: the sequences of a minibatch are independent through the recurrence, so the minibatch is split into
+ * {@value #PARTS} shares, each running the whole forward recurrence, and later the whole BPTT, of its sequences, and
+ * the products over all rows into {@value #PARTS} parts by rows (only the parts' weight gradients are summed, in a
+ * fixed order). Up to {@code threads} threads ({@link KernelThreads}) run the shares and parts; they meet four times
+ * per training step, never per time step. The split does not depend on the thread count, so the results do not
+ * either: a run resumed on a replica with another thread count continues bit for bit. OpenBLAS should run
+ * single-threaded ({@code OMP_NUM_THREADS=1}, the services' setting): its own threads would split every per-step
+ * product again.
+ * <p>
+ * Buffers: {@link LstmBuffers}. Cost per minibatch: 2·T·m·4H·(E + H) flops forward, twice that backward, plus
+ * O(T·m·H) element-wise work (five activations per unit and step). Not thread-safe: one kernel per layer, called by
+ * one thread at a time.
  */
 final class LstmKernel {
 
-    /** Runs the recurrences of all kernels' minibatch shares beyond the first (which runs on the caller). */
-    private static final ExecutorService WORKERS = Executors.newCachedThreadPool(task -> {
-        Thread thread = new Thread(task, "fused-lstm");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /**
+     * Shares of the minibatch (and parts of the products over all rows): fixed, so that the arithmetic is the same
+     * for every thread count; 2 lets two cores work and keeps each per-step product at m/2 rows (16 for the paper).
+     */
+    static final int PARTS = 2;
 
-    private final int inputSize;
-    private final int hiddenSize;
-    private final int gateWidth;
     private final int threads;
-
-    /** W, RW (row-major) and b of the last {@link #setWeights} call. */
-    private final FloatBuffer inputWeights;
-    private final FloatBuffer recurrentWeights;
-    private final float[] bias;
-
-    private int steps;
-    private int batch;
-    private int capacityRows;
-    private int capacityBatch;
-
-    /** [T·m, E] the inputs, as given to {@link #forward}. */
-    private FloatBuffer inputs;
-    /** [T·m, 4H] x_t·W, then reused for δz_t. */
-    private FloatBuffer products;
-    /** [(T + 1)·m, H]: row block t is h_{t−1} (block 0 the initial state), so block t + 1 is the output h_t. */
-    private FloatBuffer hidden;
-    /** [T·m, 4H] activations g, f, o, i. */
-    private float[] gates;
-    /** [(T + 1)·m, H]: row block t is c_{t−1}. */
-    private float[] cells;
-    /** [T·m, H] tanh(c_t). */
-    private float[] cellTanh;
-    /** [T·m, E] ∂L/∂x_t. */
-    private FloatBuffer inputGradients;
-    /** The minibatch shares, one per thread. */
-    private final List<Share> shares = new ArrayList<>();
-
-    /** Weight gradients of the last {@link #backward}: ∂L/∂W [E, 4H], ∂L/∂RW [H, 4H] row-major, ∂L/∂b [4H]. */
-    private final FloatBuffer inputWeightGradient;
-    private final FloatBuffer recurrentWeightGradient;
+    private final LstmWeights weights;
+    private final LstmBuffers buffers;
+    private final List<ForwardRecurrence> forwardShares = new ArrayList<>();
+    private final List<BackwardRecurrence> backwardShares = new ArrayList<>();
+    private final List<GradientProducts> gradientParts = new ArrayList<>();
+    /** The minibatch size m the shares were made for. */
+    private int sharedBatch;
+    /** ∂L/∂b [4H] of the last {@link #backward}. */
     private final float[] biasGradient;
 
-    /** @param threads how many threads run the recurrence, at least 1 */
+    /** @param threads how many threads run the kernel, at least 1 (more than {@value #PARTS} do not help) */
     LstmKernel(int inputSize, int hiddenSize, int threads) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads " + threads + " < 1");
         }
-        this.inputSize = inputSize;
-        this.hiddenSize = hiddenSize;
-        this.gateWidth = 4 * hiddenSize;
         this.threads = threads;
-        this.inputWeights = floats(inputSize * gateWidth);
-        this.recurrentWeights = floats(hiddenSize * gateWidth);
-        this.bias = new float[gateWidth];
-        this.inputWeightGradient = floats(inputSize * gateWidth);
-        this.recurrentWeightGradient = floats(hiddenSize * gateWidth);
-        this.biasGradient = new float[gateWidth];
+        this.weights = new LstmWeights(inputSize, hiddenSize);
+        this.buffers = new LstmBuffers(inputSize, hiddenSize);
+        this.biasGradient = new float[weights.gateWidth];
     }
 
     int inputSize() {
-        return inputSize;
+        return weights.inputSize;
     }
 
     int hiddenSize() {
-        return hiddenSize;
+        return weights.hiddenSize;
     }
 
     /** Copies the parameters: W [E, 4H] and RW [H, 4H] row-major, b [4H]. */
     void setWeights(float[] w, float[] rw, float[] b) {
-        inputWeights.clear();
-        inputWeights.put(w).clear();
-        recurrentWeights.clear();
-        recurrentWeights.put(rw).clear();
-        System.arraycopy(b, 0, bias, 0, gateWidth);
+        weights.set(w, rw, b);
     }
 
     /**
-     * Runs the cell over {@code steps} steps of {@code batch} sequences. {@code x} holds [T·m, E] time-major inputs
-     * (read from its position); {@code h0}, {@code c0} the [m, H] initial state, or null for zeros. Afterwards
-     * {@link #output}, {@link #finalHidden} and {@link #finalCell} hold the results until the next call.
+     * Runs the cell over {@code steps} steps of {@code batch} sequences. {@code x} holds [T·m, E] time-major inputs;
+     * {@code h0}, {@code c0} the [m, H] initial state, or null for zeros. Afterwards {@link #output},
+     * {@link #finalHidden} and {@link #finalCell} hold the results until the next call.
      */
-    void forward(FloatBuffer x, int steps, int batch, float[] h0, float[] c0) {
-        allocate(steps, batch);
+    void forward(float[] x, int steps, int batch, float[] h0, float[] c0) {
+        resize(steps, batch);
         int rows = steps * batch;
-        int stepHiddenSize = batch * hiddenSize;
-        inputs.clear();
-        inputs.put(x.duplicate().limit(x.position() + rows * inputSize)).clear();
-        products.clear();
-        Sgemm.multiply(false, false, rows, gateWidth, inputSize, inputs, inputWeights, 0f, products);
-        hidden.clear();
+        int e = weights.inputSize;
+        int gateWidth = weights.gateWidth;
+        int stateSize = batch * weights.hiddenSize;
+        buffers.inputs.clear();
+        buffers.inputs.put(x, 0, rows * e).clear();
+        FloatBuffer initialHidden = LstmBuffers.rows(buffers.hidden, weights.hiddenSize, 0, batch);
         if (h0 == null) {
-            for (int k = 0; k < stepHiddenSize; k++) {
-                hidden.put(k, 0f);
-            }
+            initialHidden.put(new float[stateSize]);
         } else {
-            hidden.put(h0, 0, stepHiddenSize).clear();
+            initialHidden.put(h0, 0, stateSize);
         }
         if (c0 == null) {
-            Arrays.fill(cells, 0, stepHiddenSize, 0f);
+            Arrays.fill(buffers.cells, 0, stateSize, 0f);
         } else {
-            System.arraycopy(c0, 0, cells, 0, stepHiddenSize);
+            System.arraycopy(c0, 0, buffers.cells, 0, stateSize);
         }
+        int parts = forwardShares.size();
+        KernelThreads.run(parts, threads, p -> {
+            int from = p * rows / parts;
+            int to = (p + 1) * rows / parts;
+            Sgemm.multiply(false, false, to - from, gateWidth, e, LstmBuffers.rows(buffers.inputs, e, from, to),
+                    weights.input(), 0f, LstmBuffers.rows(buffers.products, gateWidth, from, to));
+        });
         boolean zeroStart = h0 == null;
-        inParallel(share -> shares.get(share).forward(zeroStart));
+        KernelThreads.run(parts, threads, p -> forwardShares.get(p).run(zeroStart));
     }
 
-    /**
-     * The outputs h_0 … h_{T−1} of the last {@link #forward}, [T·m, H] time-major, as a read-only view.
-     */
+    /** The outputs h_0 … h_{T−1} of the last {@link #forward}, [T·m, H] time-major, as a read-only view. */
     FloatBuffer output() {
-        int stepHiddenSize = batch * hiddenSize;
-        return hidden.duplicate().position(stepHiddenSize).limit((steps + 1) * stepHiddenSize).slice()
+        int batch = buffers.batch;
+        return LstmBuffers.rows(buffers.hidden, weights.hiddenSize, batch, (buffers.steps + 1) * batch)
                 .asReadOnlyBuffer();
     }
 
     /** h_{T−1} of the last {@link #forward}, [m, H]. */
     float[] finalHidden() {
-        float[] last = new float[batch * hiddenSize];
-        hidden.duplicate().position(steps * batch * hiddenSize).get(last);
+        float[] last = new float[buffers.batch * weights.hiddenSize];
+        int rows = buffers.steps * buffers.batch;
+        LstmBuffers.rows(buffers.hidden, weights.hiddenSize, rows, rows + buffers.batch).get(last);
         return last;
     }
 
     /** c_{T−1} of the last {@link #forward}, [m, H]. */
     float[] finalCell() {
-        int size = batch * hiddenSize;
-        return Arrays.copyOfRange(cells, steps * size, (steps + 1) * size);
+        int size = buffers.batch * weights.hiddenSize;
+        return Arrays.copyOfRange(buffers.cells, buffers.steps * size, (buffers.steps + 1) * size);
     }
 
     /**
@@ -177,228 +144,67 @@ final class LstmKernel {
      * #recurrentWeightGradient}, {@link #biasGradient} and {@link #inputGradient} hold the results.
      */
     void backward(float[] outputGradient, int firstStep) {
-        inParallel(share -> shares.get(share).backward(outputGradient, firstStep));
+        int parts = backwardShares.size();
+        KernelThreads.run(parts, threads, p -> backwardShares.get(p).run(outputGradient, firstStep));
         Arrays.fill(biasGradient, 0f);
-        for (Share share : shares) {
-            for (int k = 0; k < gateWidth; k++) {
-                biasGradient[k] += (float) share.biasGradient[k];
+        double[] sum = new double[weights.gateWidth];
+        for (BackwardRecurrence share : backwardShares) {
+            for (int k = 0; k < sum.length; k++) {
+                sum[k] += share.biasGradient[k];
             }
         }
-        int h = hiddenSize;
-        int first = firstStep * batch;
-        int rows = steps * batch - first;
-        FloatBuffer deltas = products.duplicate().position(first * gateWidth).slice();
-        FloatBuffer usedInputs = inputs.duplicate().position(first * inputSize).slice();
-        FloatBuffer previousHidden = hidden.duplicate().position(first * h).slice();
-        inputWeightGradient.clear();
-        recurrentWeightGradient.clear();
-        Sgemm.multiply(true, false, inputSize, gateWidth, rows, usedInputs, deltas, 0f, inputWeightGradient);
-        Sgemm.multiply(true, false, h, gateWidth, rows, previousHidden, deltas, 0f, recurrentWeightGradient);
-        inputGradients.clear();
-        for (int k = 0; k < first * inputSize; k++) {
-            inputGradients.put(k, 0f);
+        for (int k = 0; k < sum.length; k++) {
+            biasGradient[k] = (float) sum[k];
         }
-        Sgemm.multiply(false, true, rows, inputSize, gateWidth, deltas, inputWeights, 0f,
-                inputGradients.duplicate().position(first * inputSize).slice());
+        int first = firstStep * buffers.batch;
+        int rows = buffers.steps * buffers.batch - first;
+        KernelThreads.run(parts, threads, p -> gradientParts.get(p).run(first + p * rows / parts,
+                first + (p + 1) * rows / parts));
+        for (int p = 1; p < parts; p++) {
+            gradientParts.get(p).addTo(gradientParts.get(0));
+        }
+        LstmBuffers.rows(buffers.inputGradients, weights.inputSize, 0, first).put(new float[first * weights.inputSize]);
     }
 
     /** ∂L/∂W [E, 4H] row-major, of the last {@link #backward}. */
     FloatBuffer inputWeightGradient() {
-        return inputWeightGradient.duplicate().clear();
+        return gradientParts.get(0).inputWeightGradient.duplicate().clear();
     }
 
     /** ∂L/∂RW [H, 4H] row-major, of the last {@link #backward}. */
     FloatBuffer recurrentWeightGradient() {
-        return recurrentWeightGradient.duplicate().clear();
+        return gradientParts.get(0).recurrentWeightGradient.duplicate().clear();
     }
 
-    /** ∂L/∂b [4H] of the last {@link #backward} (each thread's share summed in double). */
+    /** ∂L/∂b [4H] of the last {@link #backward} (each share's sum in double, rounded once). */
     float[] biasGradient() {
         return biasGradient.clone();
     }
 
     /** ∂L/∂x_t [T·m, E] time-major, of the last {@link #backward}. */
     FloatBuffer inputGradient() {
-        return inputGradients.duplicate().limit(steps * batch * inputSize).slice().asReadOnlyBuffer();
+        return LstmBuffers.rows(buffers.inputGradients, weights.inputSize, 0, buffers.steps * buffers.batch)
+                .asReadOnlyBuffer();
     }
 
-    /** Runs {@code task} for every share, the first on the calling thread, and waits for all. */
-    private void inParallel(IntConsumer task) {
-        List<CompletableFuture<Void>> others = new ArrayList<>();
-        for (int s = 1; s < shares.size(); s++) {
-            int share = s;
-            others.add(CompletableFuture.runAsync(() -> task.accept(share), WORKERS));
+    /** Buffers for the shape, and the shares of the minibatch (at least one sequence each). */
+    private void resize(int steps, int batch) {
+        buffers.resize(steps, batch);
+        if (batch == sharedBatch) {
+            return;
         }
-        task.accept(0);
-        for (CompletableFuture<Void> other : others) {
-            other.join();
+        int parts = Math.min(PARTS, batch);
+        forwardShares.clear();
+        backwardShares.clear();
+        for (int p = 0; p < parts; p++) {
+            int start = p * batch / parts;
+            int end = (p + 1) * batch / parts;
+            forwardShares.add(new ForwardRecurrence(weights, buffers, start, end));
+            backwardShares.add(new BackwardRecurrence(weights, buffers, start, end));
         }
-    }
-
-    private void allocate(int steps, int batch) {
-        this.steps = steps;
-        this.batch = batch;
-        int rows = steps * batch;
-        if (rows > capacityRows || batch > capacityBatch) {
-            capacityRows = Math.max(rows, capacityRows);
-            capacityBatch = Math.max(batch, capacityBatch);
-            inputs = floats(capacityRows * inputSize);
-            products = floats(capacityRows * gateWidth);
-            hidden = floats((capacityRows + capacityBatch) * hiddenSize);
-            gates = new float[capacityRows * gateWidth];
-            cells = new float[(capacityRows + capacityBatch) * hiddenSize];
-            cellTanh = new float[capacityRows * hiddenSize];
-            inputGradients = floats(capacityRows * inputSize);
+        while (gradientParts.size() < parts) {
+            gradientParts.add(new GradientProducts(weights, buffers));
         }
-        int parts = Math.min(threads, batch);
-        if (shares.size() != parts || shares.get(parts - 1).end != batch) {
-            shares.clear();
-            for (int p = 0; p < parts; p++) {
-                shares.add(new Share(p * batch / parts, (p + 1) * batch / parts));
-            }
-        }
-    }
-
-    /**
-     * The sequences [start, end) of the minibatch and their per-step scratch: one thread's share of the recurrence.
-     * Shares touch disjoint rows of the shared buffers (through their own buffer views).
-     */
-    private final class Share {
-
-        final int start;
-        final int end;
-        private final int size;
-        private final FloatBuffer stepProduct;
-        private final FloatBuffer stepHidden;
-        private final float[] stepGates;
-        private final float[] stepHiddenValues;
-        private final float[] recurrentGradient;
-        private final float[] cellGradient;
-        final double[] biasGradient;
-
-        Share(int start, int end) {
-            this.start = start;
-            this.end = end;
-            this.size = end - start;
-            this.stepProduct = floats(size * gateWidth);
-            this.stepHidden = floats(size * hiddenSize);
-            this.stepGates = new float[size * gateWidth];
-            this.stepHiddenValues = new float[size * hiddenSize];
-            this.recurrentGradient = new float[size * hiddenSize];
-            this.cellGradient = new float[size * hiddenSize];
-            this.biasGradient = new double[gateWidth];
-        }
-
-        void forward(boolean zeroStart) {
-            FloatBuffer products = LstmKernel.this.products.duplicate();
-            FloatBuffer hidden = LstmKernel.this.hidden.duplicate();
-            FloatBuffer rw = recurrentWeights.duplicate();
-            int width = size * gateWidth;
-            int hiddenWidth = size * hiddenSize;
-            for (int t = 0; t < steps; t++) {
-                products.position((t * batch + start) * gateWidth);
-                products.get(stepGates, 0, width);
-                if (t > 0 || !zeroStart) {
-                    hidden.position((t * batch + start) * hiddenSize);
-                    stepProduct.clear();
-                    Sgemm.multiply(false, false, size, gateWidth, hiddenSize, hidden.slice(), rw, 0f, stepProduct);
-                    for (int k = 0; k < width; k++) {
-                        stepGates[k] += stepProduct.get(k);
-                    }
-                }
-                cellStep(t);
-                hidden.position(((t + 1) * batch + start) * hiddenSize);
-                hidden.put(stepHiddenValues, 0, hiddenWidth);
-            }
-        }
-
-        /** Gate arithmetic of step t: stepGates holds z_t − b; writes gates, cells, cellTanh and stepHiddenValues. */
-        private void cellStep(int t) {
-            int h = hiddenSize;
-            for (int b = 0; b < size; b++) {
-                int in = b * gateWidth;
-                int row = t * batch + start + b;
-                int gateRow = row * gateWidth;
-                int previousCell = row * h;
-                int cell = previousCell + batch * h;
-                for (int j = 0; j < h; j++) {
-                    float g = tanh(stepGates[in + j] + bias[j]);
-                    float f = sigmoid(stepGates[in + h + j] + bias[h + j]);
-                    float o = sigmoid(stepGates[in + 2 * h + j] + bias[2 * h + j]);
-                    float i = sigmoid(stepGates[in + 3 * h + j] + bias[3 * h + j]);
-                    float c = f * cells[previousCell + j] + i * g;
-                    float tc = tanh(c);
-                    gates[gateRow + j] = g;
-                    gates[gateRow + h + j] = f;
-                    gates[gateRow + 2 * h + j] = o;
-                    gates[gateRow + 3 * h + j] = i;
-                    cells[cell + j] = c;
-                    cellTanh[previousCell + j] = tc;
-                    stepHiddenValues[b * h + j] = o * tc;
-                }
-            }
-        }
-
-        void backward(float[] outputGradient, int firstStep) {
-            FloatBuffer products = LstmKernel.this.products.duplicate();
-            FloatBuffer rw = recurrentWeights.duplicate();
-            int h = hiddenSize;
-            int width = size * gateWidth;
-            Arrays.fill(recurrentGradient, 0f);
-            Arrays.fill(cellGradient, 0f);
-            Arrays.fill(biasGradient, 0.0);
-            for (int t = steps - 1; t >= firstStep; t--) {
-                for (int b = 0; b < size; b++) {
-                    int row = t * batch + start + b;
-                    int gateRow = row * gateWidth;
-                    int cellRow = row * h;
-                    int out = b * gateWidth;
-                    for (int j = 0; j < h; j++) {
-                        int s = b * h + j;
-                        float dh = outputGradient[cellRow + j] + recurrentGradient[s];
-                        float g = gates[gateRow + j];
-                        float f = gates[gateRow + h + j];
-                        float o = gates[gateRow + 2 * h + j];
-                        float i = gates[gateRow + 3 * h + j];
-                        float tc = cellTanh[cellRow + j];
-                        float dc = dh * o * (1f - tc * tc) + cellGradient[s];
-                        cellGradient[s] = dc * f;
-                        stepGates[out + j] = dc * i * (1f - g * g);
-                        stepGates[out + h + j] = dc * cells[cellRow + j] * f * (1f - f);
-                        stepGates[out + 2 * h + j] = dh * tc * o * (1f - o);
-                        stepGates[out + 3 * h + j] = dc * g * i * (1f - i);
-                    }
-                    for (int k = 0; k < gateWidth; k++) {
-                        biasGradient[k] += stepGates[out + k];
-                    }
-                }
-                products.position((t * batch + start) * gateWidth);
-                products.put(stepGates, 0, width);
-                if (t > firstStep) {
-                    products.position((t * batch + start) * gateWidth);
-                    stepHidden.clear();
-                    Sgemm.multiply(false, true, size, h, gateWidth, products.slice(), rw, 0f, stepHidden);
-                    stepHidden.clear();
-                    stepHidden.get(recurrentGradient, 0, size * h);
-                }
-            }
-        }
-    }
-
-    /** σ(x) = 1 / (1 + e^(−x)), evaluated in double and rounded once. */
-    static float sigmoid(float x) {
-        return (float) (1.0 / (1.0 + Math.exp(-x)));
-    }
-
-    /** tanh(x) = sign(x)·(1 − e^(−2|x|)) / (1 + e^(−2|x|)), in double (one exp, no cancellation), rounded once. */
-    static float tanh(float x) {
-        double e = Math.exp(-2.0 * Math.abs(x));
-        double magnitude = (1.0 - e) / (1.0 + e);
-        return (float) (x < 0 ? -magnitude : magnitude);
-    }
-
-    private static FloatBuffer floats(int size) {
-        return ByteBuffer.allocateDirect(Math.max(size, 1) * Float.BYTES).order(ByteOrder.nativeOrder())
-                .asFloatBuffer();
+        sharedBatch = batch;
     }
 }
