@@ -1,0 +1,33 @@
+package org.descentobservatory.blas;
+
+import org.bytedeco.openblas.global.openblas_nolapack;
+
+import java.nio.DoubleBuffer;
+
+/**
+ * Double-precision matrix products C = op(A)·op(B) + β·C on row-major matrices in direct {@link DoubleBuffer}s, by
+ * OpenBLAS's {@code cblas_dgemm} called straight through JavaCPP: the float64 counterpart of {@link Sgemm}, for the
+ * analyzer's recurrent cells, whose per-step [2N, H]·[H, 4H] product would otherwise pay ND4J's ~20 µs per call and
+ * force every element-wise step through an ND4J operation. Direct buffers of ND4J arrays
+ * ({@code INDArray.data().asNioDouble()}) qualify: they view the array's native memory.
+ * <p>
+ * Each matrix is given by a buffer whose position is the first element; the buffers must be direct. Cost:
+ * 2·m·n·k flops.
+ */
+public final class Dgemm {
+
+    private Dgemm() {
+    }
+
+    /**
+     * C[m, n] = op(A)[m, k] · op(B)[k, n] + β·C, row-major, op(X) = Xᵀ when {@code transX}; A is stored [m, k] or,
+     * transposed, [k, m], likewise B.
+     */
+    public static void multiply(boolean transA, boolean transB, int m, int n, int k,
+                                DoubleBuffer a, DoubleBuffer b, double beta, DoubleBuffer c) {
+        openblas_nolapack.cblas_dgemm(openblas_nolapack.CblasRowMajor,
+                transA ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans,
+                transB ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans,
+                m, n, k, 1.0, a, transA ? m : k, b, transB ? k : n, beta, c, n);
+    }
+}
