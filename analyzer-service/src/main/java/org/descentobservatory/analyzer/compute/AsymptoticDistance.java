@@ -174,14 +174,13 @@ public final class AsymptoticDistance {
             perturbedRows.assign(perturbations);
         }
         for (int t = 0; t < drivenSteps; t++) {
-            driven.step(probes.drive(driven, t, 2), s);
+            probes.step(driven, t, 2, s);
         }
         if (protocol.target() == PerturbationTarget.DRIVE_END_HIDDEN) {
             perturbedRows.addi(perturbations);
         }
-        INDArray zeroInput = autonomous.zeroInputDrive(2 * n);
         for (int t = drivenSteps; t <= protocol.totalSteps(); t++) {
-            autonomous.step(zeroInput, s);
+            autonomous.stepZeroInput(s);
         }
 
         INDArray hT = s.h().get(NDArrayIndex.interval(0, n), NDArrayIndex.all());

@@ -95,7 +95,7 @@ public final class ProbeLyapunovSpectrum {
         probes.requireFits(cell);
         S state = cell.zeroState(probes.probeCount());
         for (int t = 0; t < probes.length(); t++) {
-            cell.step(probes.drive(cell, t, 1), state);
+            probes.step(cell, t, 1, state);
         }
         return state.stateVectors();
     }

@@ -36,7 +36,16 @@ public interface RecurrentCell<S extends RecurrentState> {
 
     /**
      * Advances every trajectory of {@code s} by one step, in place. Precondition: {@code drive} comes from
-     * {@link #tokenDrive} or {@link #zeroInputDrive} for N = {@code s.trajectories()}.
+     * {@link #tokenDrive}, {@link #inputDrive} or {@link #zeroInputDrive} for N = {@code s.trajectories()}.
      */
     void step(INDArray drive, S s);
+
+    /**
+     * {@code step(tokenDrive(tokens), s)} without materialising the drive: the protocols' driven steps.
+     * Preconditions: one token per trajectory, every token in [0, V).
+     */
+    void stepTokens(int[] tokens, S s);
+
+    /** {@code step(zeroInputDrive(N), s)} without materialising the drive: the protocols' autonomous steps. */
+    void stepZeroInput(S s);
 }
