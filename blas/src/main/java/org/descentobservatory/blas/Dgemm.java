@@ -19,15 +19,10 @@ public final class Dgemm {
     private Dgemm() {
     }
 
-    /**
-     * C[m, n] = op(A)[m, k] · op(B)[k, n] + β·C, row-major, op(X) = Xᵀ when {@code transX}; A is stored [m, k] or,
-     * transposed, [k, m], likewise B.
-     */
+    /** {@link Sgemm#multiply}'s C = op(A)·op(B) + β·C, in double precision. */
     public static void multiply(boolean transA, boolean transB, int m, int n, int k,
                                 DoubleBuffer a, DoubleBuffer b, double beta, DoubleBuffer c) {
-        openblas_nolapack.cblas_dgemm(openblas_nolapack.CblasRowMajor,
-                transA ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans,
-                transB ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans,
-                m, n, k, 1.0, a, transA ? m : k, b, transB ? k : n, beta, c, n);
+        openblas_nolapack.cblas_dgemm(openblas_nolapack.CblasRowMajor, RowMajor.op(transA), RowMajor.op(transB), m, n, k,
+                1.0, a, RowMajor.leadingDimension(transA, m, k), b, RowMajor.leadingDimension(transB, k, n), beta, c, n);
     }
 }

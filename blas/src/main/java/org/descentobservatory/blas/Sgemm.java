@@ -28,9 +28,7 @@ public final class Sgemm {
      */
     public static void multiply(boolean transA, boolean transB, int m, int n, int k,
                          FloatBuffer a, FloatBuffer b, float beta, FloatBuffer c) {
-        openblas_nolapack.cblas_sgemm(openblas_nolapack.CblasRowMajor,
-                transA ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans,
-                transB ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans,
-                m, n, k, 1f, a, transA ? m : k, b, transB ? k : n, beta, c, n);
+        openblas_nolapack.cblas_sgemm(openblas_nolapack.CblasRowMajor, RowMajor.op(transA), RowMajor.op(transB), m, n, k,
+                1f, a, RowMajor.leadingDimension(transA, m, k), b, RowMajor.leadingDimension(transB, k, n), beta, c, n);
     }
 }

@@ -1,6 +1,7 @@
 package org.descentobservatory.analyzer.compute;
 
 import org.descentobservatory.analyzer.compute.lyapunov.LyapunovSpectrum;
+import org.descentobservatory.blas.Dgemm;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -22,6 +23,7 @@ import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
+import java.nio.DoubleBuffer;
 import java.util.Collection;
 import java.util.concurrent.TimeUnit;
 
@@ -32,7 +34,8 @@ import java.util.concurrent.TimeUnit;
  *       H = 60, E = 32, V = 2000, on random parameters of recurrent gain g (default 10, chaos).</li>
  *   <li>{@code spectrum}: the top-k = 10 Lyapunov exponents, 20 probes (the analyzer's default), 200 + 1000 steps.</li>
  *   <li>{@code dgemm}: a 1024×1024 by 1024×1024 double gemm (ND4J, i.e. OpenBLAS), the machine's reference rate;
- *       {@code stepGemm}: the checkpoint's own per-step product, 2N×H by H×4H = 1000×60 by 60×240.</li>
+ *       {@code stepGemm}: the checkpoint's own per-step product, 2N×H by H×4H = 1000×60 by 60×240, by OpenBLAS
+ *       directly ({@link Dgemm}) as the cells call it (in chunks of 64 rows).</li>
  * </ul>
  * {@link #main} runs them (single-threaded: OMP_NUM_THREADS=1, as the service) and prints each one's achieved
  * FLOP/s beside DGEMM's: the checkpoint counts only its recurrent gemm flops, (T + 1)·2·2N·H·4H (the element-wise
@@ -77,9 +80,9 @@ public class AnalyzerJmh {
         INDArray a;
         INDArray b;
         INDArray c;
-        INDArray h;
-        INDArray rw;
-        INDArray z;
+        DoubleBuffer h;
+        DoubleBuffer rw;
+        DoubleBuffer z;
 
         @Setup(Level.Trial)
         public void setUp() {
@@ -87,9 +90,9 @@ public class AnalyzerJmh {
             a = Nd4j.rand(DataType.DOUBLE, GEMM, GEMM);
             b = Nd4j.rand(DataType.DOUBLE, GEMM, GEMM);
             c = Nd4j.zeros(DataType.DOUBLE, GEMM, GEMM);
-            h = Nd4j.rand(DataType.DOUBLE, 2 * PROBES, H);
-            rw = Nd4j.rand(DataType.DOUBLE, H, 4 * H);
-            z = Nd4j.zeros(DataType.DOUBLE, 2 * PROBES, 4 * H);
+            h = Nd4j.rand(DataType.DOUBLE, 2 * PROBES, H).data().asNioDouble();
+            rw = Nd4j.rand(DataType.DOUBLE, H, 4 * H).data().asNioDouble();
+            z = Nd4j.zeros(DataType.DOUBLE, 2 * PROBES, 4 * H).data().asNioDouble();
         }
     }
 
@@ -128,8 +131,9 @@ public class AnalyzerJmh {
     @OutputTimeUnit(TimeUnit.SECONDS)
     @Warmup(iterations = 2, time = 2)
     @Measurement(iterations = 3, time = 3)
-    public INDArray stepGemm(Matrices m) {
-        return Nd4j.gemm(m.h, m.rw, m.z, false, false, 1.0, 1.0);
+    public DoubleBuffer stepGemm(Matrices m) {
+        Dgemm.multiply(false, false, 2 * PROBES, 4 * H, H, m.h, m.rw, 0, m.z);
+        return m.z;
     }
 
     /** Floating-point operations per call of each benchmark (see the class comment for what is counted). */
@@ -145,10 +149,14 @@ public class AnalyzerJmh {
         };
     }
 
-    /** Runs the benchmarks (arguments: a JMH include regex, default all) and prints FLOP/s beside DGEMM's. */
+    /**
+     * Runs the benchmarks and prints FLOP/s beside DGEMM's. Argument: a regex of benchmark names (default all), e.g.
+     * {@code checkpoint}; {@code dgemm} always runs too, as the reference of the same run.
+     */
     public static void main(String[] args) throws RunnerException {
-        Options options = new OptionsBuilder().include(AnalyzerJmh.class.getSimpleName()
-                + (args.length > 0 ? "." + args[0] : "")).build();
+        String selected = args.length > 0 ? "(dgemm|" + args[0] + ")" : ".*";
+        Options options = new OptionsBuilder().include(AnalyzerJmh.class.getSimpleName() + "\\." + selected + "$")
+                .build();
         Collection<RunResult> results = new Runner(options).run();
         double dgemmRate = Double.NaN;
         for (RunResult result : results) {
