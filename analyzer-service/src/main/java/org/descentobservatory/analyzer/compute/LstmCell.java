@@ -31,23 +31,28 @@ public final class LstmCell extends TokenDrivenCell<LstmState> {
         return LstmState.zeros(trajectories, hiddenSize());
     }
 
+    @Override
+    public LstmState zeroState(int trajectories, int threads) {
+        return new LstmState(trajectories, hiddenSize(), threads);
+    }
+
     /**
      * The gates and (h, c) updates of trajectories [first, first + rows), every loop over rows·H contiguous values.
      * Cost: 5 exponentials and ~12 other flops per unit.
      */
     @Override
-    void activate(int first, int rows, LstmState s) {
+    void activate(int first, int rows, LstmState s, BatchedState.Scratch scratch) {
         int h = hiddenSize();
-        double[] g = s.gates[0];
-        double[] f = s.gates[1];
-        double[] o = s.gates[2];
-        double[] i = s.gates[3];
+        double[] g = scratch.blocks[0];
+        double[] f = scratch.blocks[1];
+        double[] o = scratch.blocks[2];
+        double[] i = scratch.blocks[3];
+        double[] c = scratch.blocks[LstmState.CELL_BLOCK];
         int length = rows * h;
-        s.activations.tanh(g, length);
-        s.activations.sigmoid(f, length);
-        s.activations.sigmoid(o, length);
-        s.activations.sigmoid(i, length);
-        double[] c = s.cellRows;
+        scratch.activations.tanh(g, length);
+        scratch.activations.sigmoid(f, length);
+        scratch.activations.sigmoid(o, length);
+        scratch.activations.sigmoid(i, length);
         s.cells.get(first * h, c, 0, length);
         for (int k = 0; k < length; k++) {
             c[k] = c[k] * f[k] + i[k] * g[k];
@@ -55,7 +60,7 @@ public final class LstmCell extends TokenDrivenCell<LstmState> {
         s.cells.put(first * h, c, 0, length);
         // g is free again: it takes tanh(c'), then h' = o∘tanh(c').
         System.arraycopy(c, 0, g, 0, length);
-        s.activations.tanh(g, length);
+        scratch.activations.tanh(g, length);
         for (int k = 0; k < length; k++) {
             g[k] *= o[k];
         }

@@ -14,20 +14,19 @@ public final class LstmState extends BatchedState {
     private final INDArray c;
     /** c's native memory, row-major [N, H]. */
     final DoubleBuffer cells;
-    /** c of a chunk, [rows, H]. */
-    final double[] cellRows;
+    /** The scratch block after the four gates: c of a chunk, [rows, H]. */
+    static final int CELL_BLOCK = LstmParameters.GATES;
 
-    private LstmState(int trajectories, int hiddenSize) {
-        super(trajectories, hiddenSize, LstmParameters.GATES);
+    /** N trajectories from h = c = 0, stepped by {@code threads} threads. Preconditions: N, H, threads ≥ 1. */
+    LstmState(int trajectories, int hiddenSize, int threads) {
+        super(trajectories, hiddenSize, LstmParameters.GATES, CELL_BLOCK + 1, threads);
         this.c = zeroMatrix(trajectories, hiddenSize);
         this.cells = c.data().asNioDouble();
-        int chunk = chunkRows(trajectories) * hiddenSize;
-        this.cellRows = new double[chunk];
     }
 
-    /** N trajectories starting from h = c = 0. Preconditions: N ≥ 1, H ≥ 1. */
+    /** N trajectories starting from h = c = 0, stepped by one thread. Preconditions: N ≥ 1, H ≥ 1. */
     public static LstmState zeros(int trajectories, int hiddenSize) {
-        return new LstmState(trajectories, hiddenSize);
+        return new LstmState(trajectories, hiddenSize, 1);
     }
 
     /** The cell states c, [N, H] (a live view: it changes with every step, and writing it sets c). */

@@ -27,12 +27,17 @@ public final class SimpleRnnCell extends TokenDrivenCell<SimpleRnnState> {
         return SimpleRnnState.zeros(trajectories, hiddenSize());
     }
 
+    @Override
+    public SimpleRnnState zeroState(int trajectories, int threads) {
+        return new SimpleRnnState(trajectories, hiddenSize(), threads);
+    }
+
     /** h' = tanh(z) for trajectories [first, first + rows). Cost: one exponential and ~4 flops per unit. */
     @Override
-    void activate(int first, int rows, SimpleRnnState s) {
+    void activate(int first, int rows, SimpleRnnState s, BatchedState.Scratch scratch) {
         int length = rows * hiddenSize();
-        double[] z = s.gates[0];
-        s.activations.tanh(z, length);
+        double[] z = scratch.blocks[0];
+        scratch.activations.tanh(z, length);
         s.hidden.put(first * hiddenSize(), z, 0, length);
     }
 }

@@ -7,13 +7,14 @@ package org.descentobservatory.analyzer.compute;
  */
 public final class SimpleRnnState extends BatchedState {
 
-    private SimpleRnnState(int trajectories, int hiddenSize) {
-        super(trajectories, hiddenSize, 1);
+    /** N trajectories from h = 0, stepped by {@code threads} threads. Preconditions: N, H, threads ≥ 1. */
+    SimpleRnnState(int trajectories, int hiddenSize, int threads) {
+        super(trajectories, hiddenSize, 1, 1, threads);
     }
 
-    /** N trajectories starting from h = 0. Preconditions: N ≥ 1, H ≥ 1. */
+    /** N trajectories starting from h = 0, stepped by one thread. Preconditions: N ≥ 1, H ≥ 1. */
     public static SimpleRnnState zeros(int trajectories, int hiddenSize) {
-        return new SimpleRnnState(trajectories, hiddenSize);
+        return new SimpleRnnState(trajectories, hiddenSize, 1);
     }
 
     /** s = h per trajectory. */

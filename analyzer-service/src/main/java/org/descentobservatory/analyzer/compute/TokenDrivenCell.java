@@ -16,7 +16,8 @@ import java.util.Arrays;
  * and the drive of the zero input x = 0 is b; and the step loop both cells run. Subclasses add the state and the
  * gate arithmetic of one chunk of trajectories.
  *
- * <p>How a step runs (N trajectories, chunks of {@link BatchedState#CHUNK_ROWS}): per chunk, one OpenBLAS
+ * <p>How a step runs (N trajectories, chunks of {@link BatchedState#CHUNK_ROWS}, optionally split over threads):
+ * per chunk, one OpenBLAS
  * {@code cblas_dgemm} z = h·RW called straight through JavaCPP ({@link Dgemm}) on h's native memory, then the drive
  * added and the gate non-linearities and state updates in fused loops over primitive arrays ({@link Activations}).
  * No ND4J operation per step: ND4J's ~20 µs per call and its scalar transcendental loops made the element-wise work
@@ -148,22 +149,33 @@ public abstract class TokenDrivenCell<S extends BatchedState> implements Recurre
         advance(new DriveRows(bias, null), s);
     }
 
-    /** The step of the class comment: per chunk, z = h·RW by OpenBLAS, then {@link #activate}. */
+    /**
+     * The step of the class comment, the chunks split into one contiguous share per thread of the state
+     * ({@link ComputeThreads}): the rows are independent and the chunks the same, so the split changes no result.
+     */
     private void advance(DriveRows drive, S s) {
+        int shares = s.scratch.length;
+        ComputeThreads.run(shares, share -> advance(drive, s, s.scratch[share],
+                ComputeThreads.shareStart(share, s.chunks, shares),
+                ComputeThreads.shareStart(share + 1, s.chunks, shares)));
+    }
+
+    /** Chunks [from, to): z = h·RW by OpenBLAS, z + drive, then {@link #activate}. */
+    private void advance(DriveRows drive, S s, BatchedState.Scratch scratch, int from, int to) {
         int n = s.trajectories();
-        int chunk = BatchedState.chunkRows(n);
-        for (int first = 0; first < n; first += chunk) {
-            int rows = Math.min(chunk, n - first);
+        for (int chunk = from; chunk < to; chunk++) {
+            int first = chunk * s.chunkRows;
+            int rows = Math.min(s.chunkRows, n - first);
             Dgemm.multiply(false, false, rows, width, hiddenSize(), s.hiddenFrom(first), recurrentWeights, 0,
-                    s.products);
-            s.addDrive(drive, first, rows);
-            activate(first, rows, s);
+                    scratch.products);
+            scratch.addDrive(drive, first, rows, hiddenSize());
+            activate(first, rows, s, scratch);
         }
     }
 
     /**
-     * The cell's gate arithmetic for trajectories [first, first + rows): reads z + drive from
-     * {@link BatchedState#gates} and writes the new state of those rows in place.
+     * The cell's gate arithmetic for trajectories [first, first + rows): reads z + drive from the gate blocks of
+     * {@code scratch} and writes the new state of those rows in place.
      */
-    abstract void activate(int first, int rows, S s);
+    abstract void activate(int first, int rows, S s, BatchedState.Scratch scratch);
 }

@@ -130,6 +130,18 @@ class LstmLyapunovSpectrumTest {
     }
 
     @Test
+    void splittingTheProbesOverThreadsChangesNoDigit() {
+        int[][] probes = RandomLstm.tokens(5, 12, V, SEED);
+        AnalysedNetwork network = AnalysedNetwork.zeroInput(RandomLstm.parameters(V, E, 10, 0.5, 0.5, 6, SEED));
+        LyapunovSpectrum.Settings settings = new LyapunovSpectrum.Settings(3, 50, 200, SEED);
+
+        ProbeLyapunovSpectrum.Result one = ProbeLyapunovSpectrum.measure(network, new TokenProbes(probes), settings, 1);
+        ProbeLyapunovSpectrum.Result two = ProbeLyapunovSpectrum.measure(network, new TokenProbes(probes), settings, 2);
+
+        assertThat(two.perProbe()).isDeepEqualTo(one.perProbe());
+    }
+
+    @Test
     void drivenStatesAreTheStatesLstmCellReachesOnTheTokens() {
         int h = 10;
         int[][] probes = RandomLstm.tokens(3, 7, V, SEED);
