@@ -35,9 +35,10 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code spectrum}: the top-k = 10 Lyapunov exponents, 20 probes (the analyzer's default), 200 + 1000 steps.</li>
  *   <li>{@code dgemm}: a 1024×1024 by 1024×1024 double gemm (ND4J, i.e. OpenBLAS), the machine's reference rate;
  *       {@code stepGemm}: the checkpoint's own per-step product, 2N×H by H×4H = 1000×60 by 60×240, by OpenBLAS
- *       directly ({@link Dgemm}) as the cells call it (in chunks of 64 rows).</li>
+ *       directly ({@link Dgemm}) in one call (the cells make it in chunks of 64 rows).</li>
  * </ul>
- * {@link #main} runs them (single-threaded: OMP_NUM_THREADS=1, as the service) and prints each one's achieved
+ * {@link #main} runs them (OpenBLAS single-threaded: OMP_NUM_THREADS=1, as the service; the analyses on
+ * {@code threads} Java threads, default 1) and prints each one's achieved
  * FLOP/s beside DGEMM's: the checkpoint counts only its recurrent gemm flops, (T + 1)·2·2N·H·4H (the element-wise
  * gate work is not counted), so the ratio is the share of peak the batched protocol reaches. Command:
  * {@code bin/bench analyzer-jmh} (docs/benchmarks.md).
@@ -62,6 +63,10 @@ public class AnalyzerJmh {
 
         @Param({"10"})
         double gain;
+
+        /** Threads of one analysis (the service's {@code observatory.analysis.threads}); DGEMM stays on one. */
+        @Param({"1"})
+        int threads;
 
         LstmParameters theta;
         int[][] probes;
@@ -102,8 +107,8 @@ public class AnalyzerJmh {
     @Warmup(iterations = 1)
     @Measurement(iterations = 3)
     public AsymptoticDistance.Result checkpoint(Network network) {
-        return AsymptoticDistance.measure(new LstmCell(network.theta), network.probes,
-                AsymptoticDistance.Protocol.paper(3));
+        return AsymptoticDistance.measure(AnalysedNetwork.zeroInput(network.theta), new TokenProbes(network.probes),
+                AsymptoticDistance.Protocol.paper(3), network.threads);
     }
 
     @Benchmark
@@ -112,9 +117,9 @@ public class AnalyzerJmh {
     @Warmup(iterations = 1)
     @Measurement(iterations = 3)
     public ProbeLyapunovSpectrum.Result spectrum(Network network) {
-        int[][] probes = java.util.Arrays.copyOf(network.probes, SPECTRUM_PROBES);
-        return ProbeLyapunovSpectrum.measure(network.theta, probes,
-                new LyapunovSpectrum.Settings(SPECTRUM_K, TRANSIENT, STEPS, 3));
+        return ProbeLyapunovSpectrum.measure(AnalysedNetwork.zeroInput(network.theta),
+                new TokenProbes(network.probes).first(SPECTRUM_PROBES),
+                new LyapunovSpectrum.Settings(SPECTRUM_K, TRANSIENT, STEPS, 3), network.threads);
     }
 
     @Benchmark
@@ -150,12 +155,14 @@ public class AnalyzerJmh {
     }
 
     /**
-     * Runs the benchmarks and prints FLOP/s beside DGEMM's. Argument: a regex of benchmark names (default all), e.g.
-     * {@code checkpoint}; {@code dgemm} always runs too, as the reference of the same run.
+     * Runs the benchmarks and prints FLOP/s beside DGEMM's. Arguments: a regex of benchmark names (default all), e.g.
+     * {@code checkpoint}, where {@code dgemm} always runs too, as the reference of the same run; then optionally the
+     * thread counts of the analyses, e.g. {@code 1,2} (default 1).
      */
     public static void main(String[] args) throws RunnerException {
         String selected = args.length > 0 ? "(dgemm|" + args[0] + ")" : ".*";
         Options options = new OptionsBuilder().include(AnalyzerJmh.class.getSimpleName() + "\\." + selected + "$")
+                .param("threads", args.length > 1 ? args[1].split(",") : new String[]{"1"})
                 .build();
         Collection<RunResult> results = new Runner(options).run();
         double dgemmRate = Double.NaN;
@@ -164,12 +171,13 @@ public class AnalyzerJmh {
                 dgemmRate = flops("dgemm") / result.getPrimaryResult().getScore();
             }
         }
-        System.out.printf("%n%-12s %14s %14s %12s%n", "benchmark", "s/op", "GFLOP/s", "of DGEMM");
+        System.out.printf("%n%-12s %8s %14s %14s %12s%n", "benchmark", "threads", "s/op", "GFLOP/s", "of DGEMM");
         for (RunResult result : results) {
             double seconds = result.getPrimaryResult().getScore();
             double rate = flops(name(result)) / seconds;
-            System.out.printf("%-12s %14.6g %14.3f %11.1f%%%n", name(result), seconds, rate / 1e9,
-                    100 * rate / dgemmRate);
+            String threads = result.getParams().getParam("threads");
+            System.out.printf("%-12s %8s %14.6g %14.3f %11.1f%%%n", name(result), threads == null ? "1" : threads,
+                    seconds, rate / 1e9, 100 * rate / dgemmRate);
         }
     }
 
