@@ -57,6 +57,19 @@ final class Activations {
         }
     }
 
+    /**
+     * x ← a∘tanh(x) on [0, length), {@link #tanh} and the product in one pass (the LSTM's h' = o∘tanh(c')).
+     * Precondition: length ≤ capacity, a of at least that length.
+     */
+    void tanhTimes(double[] x, double[] a, int length) {
+        expReduced(x, length, -2);
+        double[] n = exponents;
+        for (int i = 0; i < length; i++) {
+            double u = x[i] * powerOfTwo(n[i]);
+            x[i] = (1 - u) / (1 + u) * a[i];
+        }
+    }
+
     /** x ← e^{clamp(x)} on [0, length), per the class comment. Precondition: length ≤ capacity. */
     void exp(double[] x, int length) {
         expReduced(x, length, 1);

@@ -54,16 +54,14 @@ public final class LstmCell extends TokenDrivenCell<LstmState> {
         scratch.activations.sigmoid(o, length);
         scratch.activations.sigmoid(i, length);
         s.cells.get(first * h, c, 0, length);
+        // g is free once read: it takes c', then h' = o∘tanh(c').
         for (int k = 0; k < length; k++) {
-            c[k] = c[k] * f[k] + i[k] * g[k];
+            double next = c[k] * f[k] + i[k] * g[k];
+            c[k] = next;
+            g[k] = next;
         }
         s.cells.put(first * h, c, 0, length);
-        // g is free again: it takes tanh(c'), then h' = o∘tanh(c').
-        System.arraycopy(c, 0, g, 0, length);
-        scratch.activations.tanh(g, length);
-        for (int k = 0; k < length; k++) {
-            g[k] *= o[k];
-        }
+        scratch.activations.tanhTimes(g, o, length);
         s.hidden.put(first * h, g, 0, length);
     }
 }
