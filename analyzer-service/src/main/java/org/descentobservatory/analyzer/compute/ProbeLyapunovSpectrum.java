@@ -21,11 +21,10 @@ import org.descentobservatory.analyzer.compute.lyapunov.LyapunovSpectrum;
  * Engelken, Wolf &amp; Abbott (arXiv:2006.02427, 2020).
  *
  * <p>Cost: L batched cell steps (one N×H by H×(gates·H) gemm each), then N·(n₀ + n) steps of
- * {@link LyapunovSpectrum} in plain Java, one probe at a time per thread: for the LSTM
- * ~(18H² + 8H²k + 8Hk²)·N·(n₀ + n) flops, for the vanilla RNN ~(3H² + 2H²k + 4Hk²)·N·(n₀ + n). Measured
- * single-threaded for the LSTM with H = 60, N = 100 probes of 500 tokens, n₀ = 200, n = 1000 on the project's 2-core machines under a load average
- * of ~10 (other builds running): λ_1 alone (k = 1) 9–20 s, the top 10 (k = 10) 23–60 s; per probe and step
- * ~60–85 µs for the map and its Jacobian, ~300–420 µs with k = 10 ({@code LyapunovSpectrumBenchmark}).
+ * {@link LyapunovSpectrum}, one probe at a time per thread (J·Q by OpenBLAS, the map and the QR in plain Java): for
+ * the LSTM ~(18H² + 8H²k + 8Hk²)·N·(n₀ + n) flops, for the vanilla RNN ~(3H² + 2H²k + 4Hk²)·N·(n₀ + n). Measured for
+ * the LSTM with H = 60, k = 10, N = 20 probes of 500 tokens, n₀ = 200, n = 1000 on a quiet 2-core machine: 1.9 s on
+ * one thread, 1.2 s on two ({@code AnalyzerJmh.spectrum}, docs/benchmarks.md).
  */
 public final class ProbeLyapunovSpectrum {
 
