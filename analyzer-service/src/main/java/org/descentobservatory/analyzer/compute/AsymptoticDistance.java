@@ -34,7 +34,8 @@ import java.util.Random;
  * trajectory, whose scatter over probes is the paper's bifurcation-diagram view (collapsed: order; spread: chaos).
  *
  * <p>The reference and perturbed trajectories of all N probes are stacked into one batch of 2N rows, so each
- * step is one 2N×H by H×4H gemm (H×H for a vanilla RNN). Cost: (T + 1)·(16·N·H² + O(N·H)) flops (4·N·H² for a
+ * step is one 2N×H by H×4H gemm (H×H for a vanilla RNN), run by OpenBLAS in chunks with the gates fused
+ * ({@link TokenDrivenCell}), optionally split over threads. Cost: (T + 1)·(16·N·H² + O(N·H)) flops (4·N·H² for a
  * vanilla RNN), memory O(N·H + V·H).
  * Double precision throughout: ε = 1e-8 is below float32's resolution of h.
  */
@@ -126,23 +127,32 @@ public final class AsymptoticDistance {
      */
     public static <S extends RecurrentState> Result measure(RecurrentCell<S> cell, int[][] probes,
                                                             Protocol protocol) {
-        return run(cell, cell, new TokenProbes(probes), protocol);
+        return run(cell, cell, new TokenProbes(probes), protocol, 1);
     }
 
     /**
      * Runs the protocol on a network: its driven cell over the probes, then its autonomous map (zero input or
      * closed loop). Preconditions: at least one probe; all of one length L ≤ T + 1; tokens in [0, V) or series of
-     * the network's input width.
-     * Cost: see the class comment. Measured for an LSTM with the paper's N = 500, L = 500, T = 1599, H = 60 on one
-     * busy core of the project's 2-core machines: 15–20 s, of which the gemm is about a tenth; the rest is ND4J's
-     * element-wise tanh/sigmoid over the 2N×4H gate block (~1 ms per step each).
+     * the network's input width. One thread: {@link #measure(AnalysedNetwork, ProbeInputs, Protocol, int)}.
      *
      * @throws IllegalArgumentException if a precondition fails, naming it
      */
     public static Result measure(AnalysedNetwork network, ProbeInputs probes, Protocol protocol) {
+        return measure(network, probes, protocol, 1);
+    }
+
+    /**
+     * {@link #measure(AnalysedNetwork, ProbeInputs, Protocol)} with every step's 2N trajectories split over
+     * {@code threads} threads (the same result). Cost: see the class comment. Measured for an LSTM with the paper's
+     * N = 500, L = 500, T = 1599, H = 60 in docs/benchmarks.md ({@code AnalyzerJmh.checkpoint}): a few seconds on
+     * one core of the project's 2-core machines, the gemm about half of it.
+     *
+     * @throws IllegalArgumentException if a precondition fails or threads &lt; 1, naming it
+     */
+    public static Result measure(AnalysedNetwork network, ProbeInputs probes, Protocol protocol, int threads) {
         RecurrentCell<?> driven = network.driven().cell();
         RecurrentCell<?> autonomous = network.autonomous() == network.driven() ? driven : network.autonomous().cell();
-        return run(driven, autonomous, probes, protocol);
+        return run(driven, autonomous, probes, protocol, threads);
     }
 
     /**
@@ -151,7 +161,7 @@ public final class AsymptoticDistance {
      */
     @SuppressWarnings("unchecked")
     private static <S extends RecurrentState> Result run(RecurrentCell<S> driven, RecurrentCell<?> autonomousCell,
-                                                         ProbeInputs probes, Protocol protocol) {
+                                                         ProbeInputs probes, Protocol protocol, int threads) {
         if (autonomousCell.getClass() != driven.getClass()) {
             throw new IllegalArgumentException("Driven and autonomous cells differ: " + driven.getClass().getSimpleName()
                     + " and " + autonomousCell.getClass().getSimpleName());
@@ -168,20 +178,19 @@ public final class AsymptoticDistance {
         INDArray perturbations = perturbations(n, hiddenSize, protocol.epsilon(), protocol.seed());
 
         // Rows [0, N): reference trajectories; rows [N, 2N): perturbed ones.
-        S s = driven.zeroState(2 * n);
+        S s = driven.zeroState(2 * n, threads);
         INDArray perturbedRows = s.h().get(NDArrayIndex.interval(n, 2 * n), NDArrayIndex.all());
         if (protocol.target() == PerturbationTarget.INITIAL_HIDDEN) {
             perturbedRows.assign(perturbations);
         }
         for (int t = 0; t < drivenSteps; t++) {
-            driven.step(probes.drive(driven, t, 2), s);
+            probes.step(driven, t, 2, s);
         }
         if (protocol.target() == PerturbationTarget.DRIVE_END_HIDDEN) {
             perturbedRows.addi(perturbations);
         }
-        INDArray zeroInput = autonomous.zeroInputDrive(2 * n);
         for (int t = drivenSteps; t <= protocol.totalSteps(); t++) {
-            autonomous.step(zeroInput, s);
+            autonomous.stepZeroInput(s);
         }
 
         INDArray hT = s.h().get(NDArrayIndex.interval(0, n), NDArrayIndex.all());

@@ -1,10 +1,5 @@
 package org.descentobservatory.analyzer.compute;
 
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
-import org.nd4j.linalg.ops.transforms.Transforms;
-
 /**
  * One LSTM time step for N trajectories at once, in double precision, exactly as Deeplearning4j's {@code LSTM}
  * layer computes it (row vectors, no peepholes):
@@ -15,8 +10,9 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * h' = o∘tanh(c')
  * </pre>
  * The input term x·W + b is passed in precomputed as the <em>drive</em>: for a token t it is row t of
- * E_tok·W + b, computed once per network ({@link #tokenDrive}, from {@link TokenDrivenCell}); for the zero input
- * x = 0 it is b ({@link #zeroInputDrive}). So a step costs one N×H by H×4H gemm plus O(N·H) element-wise work.
+ * E_tok·W + b, computed once per network ({@link #tokenDrive}, {@link #stepTokens}, from {@link TokenDrivenCell}); for
+ * the zero input x = 0 it is b ({@link #zeroInputDrive}, {@link #stepZeroInput}). So a step costs one N×H by H×4H
+ * gemm plus O(N·H) element-wise work, run as {@link TokenDrivenCell} describes.
  *
  * <p>References: Hochreiter &amp; Schmidhuber (1997) for the cell; Deeplearning4j 1.0.0-M2.1
  * {@code LSTMHelpers.activateHelper} for the gate order (g, f, o, i) and the row-vector layout.
@@ -35,25 +31,37 @@ public final class LstmCell extends TokenDrivenCell<LstmState> {
         return LstmState.zeros(trajectories, hiddenSize());
     }
 
+    @Override
+    public LstmState zeroState(int trajectories, int threads) {
+        return new LstmState(trajectories, hiddenSize(), threads);
+    }
+
     /**
-     * Advances every trajectory of {@code s} by one step, in place. Preconditions: {@code drive} is DOUBLE
-     * [N, 4H] with N = {@code s.trajectories()} (from {@link #tokenDrive}, {@link #zeroInputDrive} or
-     * {@link #inputDrive}). Cost: 2·N·H·4H flops for h·RW, plus ~12·N·H element-wise.
+     * The gates and (h, c) updates of trajectories [first, first + rows), every loop over rows·H contiguous values.
+     * Cost: 5 exponentials and ~12 other flops per unit.
      */
     @Override
-    public void step(INDArray drive, LstmState s) {
+    void activate(int first, int rows, LstmState s, BatchedState.Scratch scratch) {
         int h = hiddenSize();
-        INDArray z = s.z.assign(drive);
-        Nd4j.gemm(s.h(), theta.rw(), z, false, false, 1.0, 1.0);
-        INDArray g = z.get(NDArrayIndex.all(), NDArrayIndex.interval(0, h));
-        INDArray f = z.get(NDArrayIndex.all(), NDArrayIndex.interval(h, 2 * h));
-        INDArray o = z.get(NDArrayIndex.all(), NDArrayIndex.interval(2 * h, 3 * h));
-        INDArray i = z.get(NDArrayIndex.all(), NDArrayIndex.interval(3 * h, 4 * h));
-        Transforms.tanh(g, false);
-        Transforms.sigmoid(z.get(NDArrayIndex.all(), NDArrayIndex.interval(h, 4 * h)), false);
-        // c' = f∘c + i∘g; i's block of the scratch z is free to hold i∘g.
-        s.c().muli(f).addi(i.muli(g));
-        Transforms.tanh(s.tanhC.assign(s.c()), false);
-        s.h().assign(o).muli(s.tanhC);
+        double[] g = scratch.blocks[0];
+        double[] f = scratch.blocks[1];
+        double[] o = scratch.blocks[2];
+        double[] i = scratch.blocks[3];
+        double[] c = scratch.blocks[LstmState.CELL_BLOCK];
+        int length = rows * h;
+        scratch.activations.tanh(g, length);
+        scratch.activations.sigmoid(f, length);
+        scratch.activations.sigmoid(o, length);
+        scratch.activations.sigmoid(i, length);
+        s.cells.get(first * h, c, 0, length);
+        // g is free once read: it takes c', then h' = o∘tanh(c').
+        for (int k = 0; k < length; k++) {
+            double next = c[k] * f[k] + i[k] * g[k];
+            c[k] = next;
+            g[k] = next;
+        }
+        s.cells.put(first * h, c, 0, length);
+        scratch.activations.tanhTimes(g, o, length);
+        s.hidden.put(first * h, g, 0, length);
     }
 }

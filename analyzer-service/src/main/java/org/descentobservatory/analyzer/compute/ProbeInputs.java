@@ -24,6 +24,14 @@ public interface ProbeInputs {
     INDArray drive(RecurrentCell<?> cell, int t, int copies);
 
     /**
+     * Advances {@code s} by step t of every probe, repeated {@code copies} times as in {@link #drive}: by default
+     * {@code cell.step(drive(cell, t, copies), s)}. Preconditions as {@link #drive}, s of copies·N trajectories.
+     */
+    default <S extends RecurrentState> void step(RecurrentCell<S> cell, int t, int copies, S s) {
+        cell.step(drive(cell, t, copies), s);
+    }
+
+    /**
      * Checks that the probes can drive {@code cell}: tokens inside its vocabulary, or series of its input width.
      *
      * @throws IllegalArgumentException naming the offending probe

@@ -21,11 +21,10 @@ import org.descentobservatory.analyzer.compute.lyapunov.LyapunovSpectrum;
  * Engelken, Wolf &amp; Abbott (arXiv:2006.02427, 2020).
  *
  * <p>Cost: L batched cell steps (one N×H by H×(gates·H) gemm each), then N·(n₀ + n) steps of
- * {@link LyapunovSpectrum} in plain Java: for the LSTM ~(18H² + 8H²k + 8Hk²)·N·(n₀ + n) flops, for the vanilla RNN
- * ~(3H² + 2H²k + 4Hk²)·N·(n₀ + n). Single-threaded. Measured for the LSTM with
- * H = 60, N = 100 probes of 500 tokens, n₀ = 200, n = 1000 on the project's 2-core machines under a load average
- * of ~10 (other builds running): λ_1 alone (k = 1) 9–20 s, the top 10 (k = 10) 23–60 s; per probe and step
- * ~60–85 µs for the map and its Jacobian, ~300–420 µs with k = 10 ({@code LyapunovSpectrumBenchmark}).
+ * {@link LyapunovSpectrum}, one probe at a time per thread (J·Q by OpenBLAS, the map and the QR in plain Java): for
+ * the LSTM ~(18H² + 8H²k + 8Hk²)·N·(n₀ + n) flops, for the vanilla RNN ~(3H² + 2H²k + 4Hk²)·N·(n₀ + n). Measured for
+ * the LSTM with H = 60, k = 10, N = 20 probes of 500 tokens, n₀ = 200, n = 1000 on a quiet 2-core machine: 1.9 s on
+ * one thread, 1.2 s on two ({@code AnalyzerJmh.spectrum}, docs/benchmarks.md).
  */
 public final class ProbeLyapunovSpectrum {
 
@@ -66,12 +65,27 @@ public final class ProbeLyapunovSpectrum {
      * @throws IllegalArgumentException if a precondition fails, naming it
      */
     public static Result measure(AnalysedNetwork network, ProbeInputs probes, LyapunovSpectrum.Settings settings) {
-        double[][] states = drivenStates(network.driven(), probes);
-        MapWithJacobian map = network.autonomous().zeroInputMap();
+        return measure(network, probes, settings, 1);
+    }
+
+    /**
+     * {@link #measure(AnalysedNetwork, ProbeInputs, LyapunovSpectrum.Settings)} with the driven steps' probes and
+     * then the probes' spectra split over {@code threads} threads, each with its own map (the same result).
+     *
+     * @throws IllegalArgumentException if a precondition fails or threads &lt; 1, naming it
+     */
+    public static Result measure(AnalysedNetwork network, ProbeInputs probes, LyapunovSpectrum.Settings settings,
+                                 int threads) {
+        double[][] states = drive(network.driven().cell(), probes, threads);
         double[][] perProbe = new double[states.length][];
-        for (int i = 0; i < states.length; i++) {
-            perProbe[i] = LyapunovSpectrum.of(map, states[i], settings).exponents();
-        }
+        int shares = Math.min(ComputeThreads.require(threads), states.length);
+        ComputeThreads.run(shares, share -> {
+            MapWithJacobian map = network.autonomous().zeroInputMap();
+            for (int i = ComputeThreads.shareStart(share, states.length, shares);
+                 i < ComputeThreads.shareStart(share + 1, states.length, shares); i++) {
+                perProbe[i] = LyapunovSpectrum.of(map, states[i], settings).exponents();
+            }
+        });
         return summarise(perProbe, settings.exponents());
     }
 
@@ -88,14 +102,15 @@ public final class ProbeLyapunovSpectrum {
      * {@link RecurrentParameters#zeroInputMap()}. Preconditions: probes that fit θ. Cost: L batched cell steps.
      */
     public static double[][] drivenStates(RecurrentParameters theta, ProbeInputs probes) {
-        return drive(theta.cell(), probes);
+        return drive(theta.cell(), probes, 1);
     }
 
-    private static <S extends RecurrentState> double[][] drive(RecurrentCell<S> cell, ProbeInputs probes) {
+    private static <S extends RecurrentState> double[][] drive(RecurrentCell<S> cell, ProbeInputs probes,
+                                                               int threads) {
         probes.requireFits(cell);
-        S state = cell.zeroState(probes.probeCount());
+        S state = cell.zeroState(probes.probeCount(), threads);
         for (int t = 0; t < probes.length(); t++) {
-            cell.step(probes.drive(cell, t, 1), state);
+            probes.step(cell, t, 1, state);
         }
         return state.stateVectors();
     }

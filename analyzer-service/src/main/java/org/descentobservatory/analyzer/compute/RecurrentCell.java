@@ -19,8 +19,14 @@ public interface RecurrentCell<S extends RecurrentState> {
     /** V, the number of tokens the embedding knows. */
     int vocabularySize();
 
-    /** N trajectories starting from the zero state. */
+    /** N trajectories starting from the zero state, stepped by one thread. */
     S zeroState(int trajectories);
+
+    /**
+     * N trajectories starting from the zero state, whose steps split the trajectories over {@code threads} threads
+     * (the same results as one thread). Precondition: threads ≥ 1.
+     */
+    S zeroState(int trajectories, int threads);
 
     /** The drive E_tok[tokens[n]]·W + b of one token per trajectory. Precondition: every token in [0, V). */
     INDArray tokenDrive(int[] tokens);
@@ -36,7 +42,16 @@ public interface RecurrentCell<S extends RecurrentState> {
 
     /**
      * Advances every trajectory of {@code s} by one step, in place. Precondition: {@code drive} comes from
-     * {@link #tokenDrive} or {@link #zeroInputDrive} for N = {@code s.trajectories()}.
+     * {@link #tokenDrive}, {@link #inputDrive} or {@link #zeroInputDrive} for N = {@code s.trajectories()}.
      */
     void step(INDArray drive, S s);
+
+    /**
+     * {@code step(tokenDrive(tokens), s)} without materialising the drive: the protocols' driven steps.
+     * Preconditions: one token per trajectory, every token in [0, V).
+     */
+    void stepTokens(int[] tokens, S s);
+
+    /** {@code step(zeroInputDrive(N), s)} without materialising the drive: the protocols' autonomous steps. */
+    void stepZeroInput(S s);
 }

@@ -1,9 +1,5 @@
 package org.descentobservatory.analyzer.compute;
 
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.ops.transforms.Transforms;
-
 /**
  * One vanilla-RNN time step for N trajectories at once, in double precision, exactly as Deeplearning4j's
  * {@code SimpleRnn} layer (no layer normalisation) computes it (row vectors):
@@ -31,11 +27,17 @@ public final class SimpleRnnCell extends TokenDrivenCell<SimpleRnnState> {
         return SimpleRnnState.zeros(trajectories, hiddenSize());
     }
 
-    /** Cost: 2·N·H² flops for h·RW, plus ~N·H element-wise. */
     @Override
-    public void step(INDArray drive, SimpleRnnState s) {
-        INDArray z = s.z.assign(drive);
-        Nd4j.gemm(s.h(), theta.rw(), z, false, false, 1.0, 1.0);
-        s.h().assign(Transforms.tanh(z, false));
+    public SimpleRnnState zeroState(int trajectories, int threads) {
+        return new SimpleRnnState(trajectories, hiddenSize(), threads);
+    }
+
+    /** h' = tanh(z) for trajectories [first, first + rows). Cost: one exponential and ~4 flops per unit. */
+    @Override
+    void activate(int first, int rows, SimpleRnnState s, BatchedState.Scratch scratch) {
+        int length = rows * hiddenSize();
+        double[] z = scratch.blocks[0];
+        scratch.activations.tanh(z, length);
+        s.hidden.put(first * hiddenSize(), z, 0, length);
     }
 }

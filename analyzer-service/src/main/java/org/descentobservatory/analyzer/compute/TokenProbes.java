@@ -29,6 +29,17 @@ public record TokenProbes(int[][] tokens) implements ProbeInputs {
 
     @Override
     public INDArray drive(RecurrentCell<?> cell, int t, int copies) {
+        return cell.tokenDrive(tokensAt(t, copies));
+    }
+
+    /** Reads the drive rows straight out of the cell's token table ({@link RecurrentCell#stepTokens}). */
+    @Override
+    public <S extends RecurrentState> void step(RecurrentCell<S> cell, int t, int copies, S s) {
+        cell.stepTokens(tokensAt(t, copies), s);
+    }
+
+    /** τ_t of every probe, repeated {@code copies} times (rows [c·N, (c + 1)·N) for copy c). */
+    private int[] tokensAt(int t, int copies) {
         int n = tokens.length;
         int[] step = new int[copies * n];
         for (int i = 0; i < n; i++) {
@@ -36,7 +47,7 @@ public record TokenProbes(int[][] tokens) implements ProbeInputs {
                 step[c * n + i] = tokens[i][t];
             }
         }
-        return cell.tokenDrive(step);
+        return step;
     }
 
     @Override

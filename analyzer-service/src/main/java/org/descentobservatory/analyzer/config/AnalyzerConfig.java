@@ -89,6 +89,14 @@ public interface AnalyzerConfig {
         @WithDefault("4")
         int lyapunovExponents();
 
+        /**
+         * Threads one analysis uses: the D̃ steps split their trajectories, the Lyapunov spectrum its probes, with
+         * bit-identical results. Default 1: replicas and partitions already use the cores (docs/benchmarks.md); more
+         * shortens one analysis when the analyzer has cores to itself.
+         */
+        @WithDefault("1")
+        int threads();
+
         /** The thresholds of the phase label; see docs/order-chaos.md. */
         Phase phase();
 

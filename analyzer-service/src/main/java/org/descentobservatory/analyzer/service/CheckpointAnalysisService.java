@@ -115,8 +115,9 @@ public class CheckpointAnalysisService {
         ProbeLyapunovSpectrum.Result spectrum;
         try {
             ProbeInputs probes = probes(probeSet, network, settings);
-            result = AsymptoticDistance.measure(network, probes, protocol);
-            spectrum = ProbeLyapunovSpectrum.measure(network, probes.first(settings.lyapunovProbes()), lyapunov);
+            result = AsymptoticDistance.measure(network, probes, protocol, settings.threads());
+            spectrum = ProbeLyapunovSpectrum.measure(network, probes.first(settings.lyapunovProbes()), lyapunov,
+                    settings.threads());
         } catch (IllegalArgumentException e) {
             throw new CheckpointRejectedException("Run " + event.runId() + " epoch " + event.epoch()
                     + ": probe set does not fit the network: " + e.getMessage(), e);

@@ -1,6 +1,7 @@
 package org.descentobservatory.analyzer.compute;
 
 import org.descentobservatory.analyzer.compute.lyapunov.LyapunovSpectrum;
+import org.descentobservatory.blas.Dgemm;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -22,6 +23,7 @@ import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
+import java.nio.DoubleBuffer;
 import java.util.Collection;
 import java.util.concurrent.TimeUnit;
 
@@ -32,9 +34,11 @@ import java.util.concurrent.TimeUnit;
  *       H = 60, E = 32, V = 2000, on random parameters of recurrent gain g (default 10, chaos).</li>
  *   <li>{@code spectrum}: the top-k = 10 Lyapunov exponents, 20 probes (the analyzer's default), 200 + 1000 steps.</li>
  *   <li>{@code dgemm}: a 1024×1024 by 1024×1024 double gemm (ND4J, i.e. OpenBLAS), the machine's reference rate;
- *       {@code stepGemm}: the checkpoint's own per-step product, 2N×H by H×4H = 1000×60 by 60×240.</li>
+ *       {@code stepGemm}: the checkpoint's own per-step product, 2N×H by H×4H = 1000×60 by 60×240, by OpenBLAS
+ *       directly ({@link Dgemm}) in one call (the cells make it in chunks of 64 rows).</li>
  * </ul>
- * {@link #main} runs them (single-threaded: OMP_NUM_THREADS=1, as the service) and prints each one's achieved
+ * {@link #main} runs them (OpenBLAS single-threaded: OMP_NUM_THREADS=1, as the service; the analyses on
+ * {@code threads} Java threads, default 1) and prints each one's achieved
  * FLOP/s beside DGEMM's: the checkpoint counts only its recurrent gemm flops, (T + 1)·2·2N·H·4H (the element-wise
  * gate work is not counted), so the ratio is the share of peak the batched protocol reaches. Command:
  * {@code bin/bench analyzer-jmh} (docs/benchmarks.md).
@@ -60,6 +64,10 @@ public class AnalyzerJmh {
         @Param({"10"})
         double gain;
 
+        /** Threads of one analysis (the service's {@code observatory.analysis.threads}); DGEMM stays on one. */
+        @Param({"1"})
+        int threads;
+
         LstmParameters theta;
         int[][] probes;
 
@@ -77,9 +85,9 @@ public class AnalyzerJmh {
         INDArray a;
         INDArray b;
         INDArray c;
-        INDArray h;
-        INDArray rw;
-        INDArray z;
+        DoubleBuffer h;
+        DoubleBuffer rw;
+        DoubleBuffer z;
 
         @Setup(Level.Trial)
         public void setUp() {
@@ -87,9 +95,9 @@ public class AnalyzerJmh {
             a = Nd4j.rand(DataType.DOUBLE, GEMM, GEMM);
             b = Nd4j.rand(DataType.DOUBLE, GEMM, GEMM);
             c = Nd4j.zeros(DataType.DOUBLE, GEMM, GEMM);
-            h = Nd4j.rand(DataType.DOUBLE, 2 * PROBES, H);
-            rw = Nd4j.rand(DataType.DOUBLE, H, 4 * H);
-            z = Nd4j.zeros(DataType.DOUBLE, 2 * PROBES, 4 * H);
+            h = Nd4j.rand(DataType.DOUBLE, 2 * PROBES, H).data().asNioDouble();
+            rw = Nd4j.rand(DataType.DOUBLE, H, 4 * H).data().asNioDouble();
+            z = Nd4j.zeros(DataType.DOUBLE, 2 * PROBES, 4 * H).data().asNioDouble();
         }
     }
 
@@ -99,8 +107,8 @@ public class AnalyzerJmh {
     @Warmup(iterations = 1)
     @Measurement(iterations = 3)
     public AsymptoticDistance.Result checkpoint(Network network) {
-        return AsymptoticDistance.measure(new LstmCell(network.theta), network.probes,
-                AsymptoticDistance.Protocol.paper(3));
+        return AsymptoticDistance.measure(AnalysedNetwork.zeroInput(network.theta), new TokenProbes(network.probes),
+                AsymptoticDistance.Protocol.paper(3), network.threads);
     }
 
     @Benchmark
@@ -109,9 +117,9 @@ public class AnalyzerJmh {
     @Warmup(iterations = 1)
     @Measurement(iterations = 3)
     public ProbeLyapunovSpectrum.Result spectrum(Network network) {
-        int[][] probes = java.util.Arrays.copyOf(network.probes, SPECTRUM_PROBES);
-        return ProbeLyapunovSpectrum.measure(network.theta, probes,
-                new LyapunovSpectrum.Settings(SPECTRUM_K, TRANSIENT, STEPS, 3));
+        return ProbeLyapunovSpectrum.measure(AnalysedNetwork.zeroInput(network.theta),
+                new TokenProbes(network.probes).first(SPECTRUM_PROBES),
+                new LyapunovSpectrum.Settings(SPECTRUM_K, TRANSIENT, STEPS, 3), network.threads);
     }
 
     @Benchmark
@@ -128,8 +136,9 @@ public class AnalyzerJmh {
     @OutputTimeUnit(TimeUnit.SECONDS)
     @Warmup(iterations = 2, time = 2)
     @Measurement(iterations = 3, time = 3)
-    public INDArray stepGemm(Matrices m) {
-        return Nd4j.gemm(m.h, m.rw, m.z, false, false, 1.0, 1.0);
+    public DoubleBuffer stepGemm(Matrices m) {
+        Dgemm.multiply(false, false, 2 * PROBES, 4 * H, H, m.h, m.rw, 0, m.z);
+        return m.z;
     }
 
     /** Floating-point operations per call of each benchmark (see the class comment for what is counted). */
@@ -145,10 +154,16 @@ public class AnalyzerJmh {
         };
     }
 
-    /** Runs the benchmarks (arguments: a JMH include regex, default all) and prints FLOP/s beside DGEMM's. */
+    /**
+     * Runs the benchmarks and prints FLOP/s beside DGEMM's. Arguments: a regex of benchmark names (default all), e.g.
+     * {@code checkpoint}, where {@code dgemm} always runs too, as the reference of the same run; then optionally the
+     * thread counts of the analyses, e.g. {@code 1,2} (default 1).
+     */
     public static void main(String[] args) throws RunnerException {
-        Options options = new OptionsBuilder().include(AnalyzerJmh.class.getSimpleName()
-                + (args.length > 0 ? "." + args[0] : "")).build();
+        String selected = args.length > 0 ? "(dgemm|" + args[0] + ")" : ".*";
+        Options options = new OptionsBuilder().include(AnalyzerJmh.class.getSimpleName() + "\\." + selected + "$")
+                .param("threads", args.length > 1 ? args[1].split(",") : new String[]{"1"})
+                .build();
         Collection<RunResult> results = new Runner(options).run();
         double dgemmRate = Double.NaN;
         for (RunResult result : results) {
@@ -156,12 +171,13 @@ public class AnalyzerJmh {
                 dgemmRate = flops("dgemm") / result.getPrimaryResult().getScore();
             }
         }
-        System.out.printf("%n%-12s %14s %14s %12s%n", "benchmark", "s/op", "GFLOP/s", "of DGEMM");
+        System.out.printf("%n%-12s %8s %14s %14s %12s%n", "benchmark", "threads", "s/op", "GFLOP/s", "of DGEMM");
         for (RunResult result : results) {
             double seconds = result.getPrimaryResult().getScore();
             double rate = flops(name(result)) / seconds;
-            System.out.printf("%-12s %14.6g %14.3f %11.1f%%%n", name(result), seconds, rate / 1e9,
-                    100 * rate / dgemmRate);
+            String threads = result.getParams().getParam("threads");
+            System.out.printf("%-12s %8s %14.6g %14.3f %11.1f%%%n", name(result), threads == null ? "1" : threads,
+                    seconds, rate / 1e9, 100 * rate / dgemmRate);
         }
     }
 

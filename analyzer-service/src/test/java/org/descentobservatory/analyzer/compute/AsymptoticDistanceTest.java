@@ -52,6 +52,26 @@ class AsymptoticDistanceTest {
         assertChaotic(new SimpleRnnCell(RandomSimpleRnn.parameters(V, E, H, 0.5, 0.5, 5, SEED)));
     }
 
+    @Test
+    void splittingTheTrajectoriesOverThreadsChangesNoDigit() {
+        // 100 probes = 200 trajectories, so the chunks of 64 rows fall differently with 1, 2 and 3 threads; the
+        // chaotic network (g = 10) would amplify a difference of one ulp anywhere to O(1) by T.
+        TokenProbes probes = new TokenProbes(RandomLstm.tokens(100, LENGTH, V, SEED));
+        AnalysedNetwork network = AnalysedNetwork.zeroInput(RandomLstm.parameters(V, E, H, 0.5, 0.5, 10, SEED));
+        AsymptoticDistance.Protocol protocol = AsymptoticDistance.Protocol.paper(SEED);
+
+        AsymptoticDistance.Result one = AsymptoticDistance.measure(network, probes, protocol, 1);
+
+        assertThat(one.chaoticFraction()).isEqualTo(1);
+        for (int threads : new int[]{2, 3}) {
+            AsymptoticDistance.Result split = AsymptoticDistance.measure(network, probes, protocol, threads);
+            assertThat(split.logD()).as("%d threads", threads).containsExactly(one.logD());
+            assertThat(split.readouts()).as("%d threads", threads).containsExactly(one.readouts());
+        }
+        assertThatThrownBy(() -> AsymptoticDistance.measure(network, probes, protocol, 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("threads");
+    }
+
     /** The paper's protocol on {@code cell}: D̃ at the floor, no chaotic probe, L driven steps. */
     private static AsymptoticDistance.Result assertOrderAtTheFloor(RecurrentCell<?> cell) {
         AsymptoticDistance.Result result = AsymptoticDistance.measure(cell, TOKENS,

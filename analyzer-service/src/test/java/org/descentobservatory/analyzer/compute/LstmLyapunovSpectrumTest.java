@@ -100,15 +100,8 @@ class LstmLyapunovSpectrumTest {
         // there g ≤ 2 gave D̃ at the floor and g = 10 every probe chaotic. λ_1 must agree in sign.
         long seed = 77;
         int h = 24;
-        int[][] probes = RandomLstm.tokens(24, 30, V, seed);
-        LyapunovSpectrum.Settings settings = new LyapunovSpectrum.Settings(1, 200, 1000, seed);
-
-        ProbeLyapunovSpectrum.Result ordered = ProbeLyapunovSpectrum.measure(
-                RandomLstm.parameters(V, E, h, 0.5, 0.5, 1, seed), probes, settings);
-        ProbeLyapunovSpectrum.Result chaotic = ProbeLyapunovSpectrum.measure(
-                RandomLstm.parameters(V, E, h, 0.5, 0.5, 10, seed), probes, settings);
-
-        LyapunovSigns.assertOrderedThenChaotic(ordered, chaotic);
+        LyapunovSigns.assertOrderedThenChaotic(RandomLstm.parameters(V, E, h, 0.5, 0.5, 1, seed),
+                RandomLstm.parameters(V, E, h, 0.5, 0.5, 10, seed), RandomLstm.tokens(24, 30, V, seed), seed);
     }
 
     @Test
@@ -134,6 +127,18 @@ class LstmLyapunovSpectrumTest {
             assertThat(result.standardError()[j]).isCloseTo(Math.sqrt(variance / 5), within(1e-15));
         }
         assertThat(ProbeLyapunovSpectrum.measure(theta, new int[][]{probes[0]}, settings).standardError()[0]).isNaN();
+    }
+
+    @Test
+    void splittingTheProbesOverThreadsChangesNoDigit() {
+        int[][] probes = RandomLstm.tokens(5, 12, V, SEED);
+        AnalysedNetwork network = AnalysedNetwork.zeroInput(RandomLstm.parameters(V, E, 10, 0.5, 0.5, 6, SEED));
+        LyapunovSpectrum.Settings settings = new LyapunovSpectrum.Settings(3, 50, 200, SEED);
+
+        ProbeLyapunovSpectrum.Result one = ProbeLyapunovSpectrum.measure(network, new TokenProbes(probes), settings, 1);
+        ProbeLyapunovSpectrum.Result two = ProbeLyapunovSpectrum.measure(network, new TokenProbes(probes), settings, 2);
+
+        assertThat(two.perProbe()).isDeepEqualTo(one.perProbe());
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.descentobservatory.trainer.compute.lstm;
 
+import org.descentobservatory.blas.Sgemm;
+
 import java.nio.FloatBuffer;
 import java.util.Arrays;
 

@@ -1,0 +1,131 @@
+package org.descentobservatory.analyzer.compute;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.DoubleBuffer;
+
+/**
+ * What the states of both cells share: the hidden states h of N trajectories, [N, H] row-major in ND4J's native
+ * memory (so {@link #h()} is a live INDArray and the step's gemm reads it in place through {@link #hidden}), and the
+ * scratch space of one step per thread ({@link Scratch}), so that stepping allocates nothing. The chunks of
+ * trajectories are split into one contiguous share per thread ({@link ComputeThreads}). Mutable, not thread-safe: one step at a time.
+ */
+public abstract class BatchedState implements RecurrentState {
+
+    /**
+     * Trajectories per chunk of a step. 64 rows of 4H = 240 doubles are 123 kB, within the 512 kB L2 of the
+     * project's EPYC cores together with the gate arrays; a 64×60 by 60×240 gemm runs at ~80 % of OpenBLAS's peak.
+     */
+    static final int CHUNK_ROWS = 64;
+
+    private final INDArray h;
+    private final int hiddenSize;
+    /** h's native memory, row-major [N, H]. */
+    final DoubleBuffer hidden;
+    /**
+     * Trajectories per chunk: whatever the number of threads, a step multiplies the same chunks, so OpenBLAS sees the
+     * same products and the result does not depend on the threads (its kernels round edge rows differently).
+     */
+    final int chunkRows;
+    /** ⌈N / chunkRows⌉. */
+    final int chunks;
+    /** One per thread that steps this state; thread i steps a contiguous share of whole chunks. */
+    final Scratch[] scratch;
+
+    /**
+     * N trajectories of H units, all zero, for a cell with {@code gates} gate blocks whose step needs {@code blocks}
+     * ≥ gates arrays of [chunk, H], stepped by {@code threads} threads (at most N are used).
+     */
+    BatchedState(int trajectories, int hiddenSize, int gates, int blocks, int threads) {
+        this.h = zeroMatrix(trajectories, hiddenSize);
+        this.hiddenSize = hiddenSize;
+        this.hidden = h.data().asNioDouble();
+        this.chunkRows = Math.min(CHUNK_ROWS, trajectories);
+        this.chunks = (trajectories + chunkRows - 1) / chunkRows;
+        int shares = Math.min(ComputeThreads.require(threads), chunks);
+        this.scratch = new Scratch[shares];
+        for (int i = 0; i < shares; i++) {
+            scratch[i] = new Scratch(chunkRows, gates, blocks, hiddenSize);
+        }
+    }
+
+    /** A DOUBLE zero matrix, row-major: its native buffer is the matrix itself (offset 0, no strides). */
+    static INDArray zeroMatrix(int rows, int columns) {
+        if (rows < 1 || columns < 1) {
+            throw new IllegalArgumentException("A state needs N >= 1 trajectories of H >= 1 units, got N = " + rows
+                    + ", H = " + columns);
+        }
+        return Nd4j.zeros(DataType.DOUBLE, rows, columns);
+    }
+
+    /** The hidden states h, [N, H] (a live view: it changes with every step, and writing it sets h). */
+    @Override
+    public final INDArray h() {
+        return h;
+    }
+
+    @Override
+    public final int trajectories() {
+        return (int) h.rows();
+    }
+
+    /** H. */
+    final int hiddenSize() {
+        return hiddenSize;
+    }
+
+    /** h's buffer positioned at trajectory {@code first}, for the gemm of a chunk. */
+    final DoubleBuffer hiddenFrom(int first) {
+        return hidden.duplicate().position(first * hiddenSize);
+    }
+
+    /** The step's working space for one chunk of trajectories, owned by one thread. */
+    static final class Scratch {
+
+        /** z = h·RW of the current chunk, [rows, gates·H] row-major, direct (written by the gemm). */
+        final DoubleBuffer products;
+        /** {@link #products} copied to the heap. */
+        private final double[] productRows;
+        /**
+         * [rows, H] arrays: first the gate blocks of z + drive (block k = gate k), then whatever else the cell needs.
+         */
+        final double[][] blocks;
+        private final int gates;
+        final Activations activations;
+
+        private Scratch(int chunkRows, int gates, int blocks, int hiddenSize) {
+            this.gates = gates;
+            this.products = ByteBuffer.allocateDirect(chunkRows * gates * hiddenSize * Double.BYTES)
+                    .order(ByteOrder.nativeOrder()).asDoubleBuffer();
+            this.productRows = new double[chunkRows * gates * hiddenSize];
+            this.blocks = new double[blocks][chunkRows * hiddenSize];
+            this.activations = new Activations(chunkRows * hiddenSize);
+        }
+
+        /**
+         * The gate blocks of {@link #blocks} ← {@link #products} + the drive of trajectories [first, first + rows),
+         * split by gate so that each gate's loops run over rows·H contiguous values. Cost: rows·gates·H additions.
+         */
+        void addDrive(DriveRows drive, int first, int rows, int hiddenSize) {
+            int width = gates * hiddenSize;
+            products.get(0, productRows, 0, rows * width);
+            double[] values = drive.values();
+            for (int q = 0; q < rows; q++) {
+                int start = drive.start(first + q);
+                for (int gate = 0; gate < gates; gate++) {
+                    double[] block = blocks[gate];
+                    int from = q * width + gate * hiddenSize;
+                    int driveFrom = start + gate * hiddenSize;
+                    int to = q * hiddenSize;
+                    for (int m = 0; m < hiddenSize; m++) {
+                        block[to + m] = productRows[from + m] + values[driveFrom + m];
+                    }
+                }
+            }
+        }
+    }
+}
