@@ -16,7 +16,7 @@ import org.descentobservatory.schemas.RunSpec;
  * gets 25 times better at Δ = 0.01, and a closed-loop error compounds over five times as many steps per time unit.
  * Measured (2026-11-27, this code, seed 42, fused LSTM, one core, load ≈ 4, ~0.2 s per epoch): test MSE 0.0035 after
  * 25 epochs, 1.7e-4 after 100, 4.6e-5 after 300, against persistence's 0.139; run closed loop (output fed back) it
- * stays on the attractor from ~25 epochs on, and after 300 epochs its largest Lyapunov exponent is 0.884 ± 0.003 per
+ * stays on the attractor from ~25 epochs on, and after 300 epochs its largest Lyapunov exponent is 0.883 ± 0.003 per
  * time unit against Lorenz's 0.9056 (the analyzer's {@code LorenzForecasterClosedLoopTest}, whose checkpoint is this
  * preset's run; docs/order-chaos.md). λ₁ of the sampled map is 0.9056 · Δ ≈ 0.045 per step. The sentiment fields
  * (vocabulary, embedding, label noise, padding) are unused.
