@@ -1,8 +1,7 @@
 package org.descentobservatory.analyzer.compute;
 
-import org.descentobservatory.analyzer.compute.lyapunov.MapWithJacobian;
 import org.descentobservatory.analyzer.compute.lyapunov.LyapunovSpectrum;
-
+import org.descentobservatory.analyzer.compute.lyapunov.MapWithJacobian;
 import org.descentobservatory.analyzer.compute.lyapunov.TangentMap;
 import org.descentobservatory.blas.Dgemm;
 
