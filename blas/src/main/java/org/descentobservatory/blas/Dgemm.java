@@ -2,6 +2,8 @@ package org.descentobservatory.blas;
 
 import org.bytedeco.openblas.global.openblas_nolapack;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.DoubleBuffer;
 
 /**
@@ -24,5 +26,10 @@ public final class Dgemm {
                                 DoubleBuffer a, DoubleBuffer b, double beta, DoubleBuffer c) {
         openblas_nolapack.cblas_dgemm(openblas_nolapack.CblasRowMajor, RowMajor.op(transA), RowMajor.op(transB), m, n, k,
                 1.0, a, RowMajor.leadingDimension(transA, m, k), b, RowMajor.leadingDimension(transB, k, n), beta, c, n);
+    }
+
+    /** A zeroed direct buffer of {@code length} doubles in native order, as {@link #multiply} takes. */
+    public static DoubleBuffer direct(int length) {
+        return ByteBuffer.allocateDirect(length * Double.BYTES).order(ByteOrder.nativeOrder()).asDoubleBuffer();
     }
 }

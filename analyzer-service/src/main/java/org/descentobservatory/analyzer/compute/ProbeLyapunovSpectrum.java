@@ -1,7 +1,8 @@
 package org.descentobservatory.analyzer.compute;
 
-import org.descentobservatory.analyzer.compute.lyapunov.MapWithJacobian;
 import org.descentobservatory.analyzer.compute.lyapunov.LyapunovSpectrum;
+
+import java.util.Arrays;
 
 /**
  * Lyapunov exponents of a trained network's zero-input map (the LSTM's on (h, c), {@link LstmJacobian}, or the
@@ -13,18 +14,19 @@ import org.descentobservatory.analyzer.compute.lyapunov.LyapunovSpectrum;
  * <ol>
  *   <li>Drive the network's {@link RecurrentCell} from the zero state with the probe's tokens, L steps as in
  *       {@code AsymptoticDistance} (all probes batched), giving s_i ({@link RecurrentState#stateVectors()}).</li>
- *   <li>From s_i run {@link LyapunovSpectrum#of} on the zero-input map {@link RecurrentParameters#zeroInputMap()}:
+ *   <li>From s_i run {@link LyapunovSpectrum#of} (the probes of a thread as one batch) on the zero-input map {@link RecurrentParameters#zeroInputMap()}:
  *       n₀ transient steps, then n averaged steps, giving λ_{i,1} … λ_{i,k} per step.</li>
  * </ol>
  * Result: the mean over probes λ̄_j = (1/N) Σ_i λ_{i,j} and its standard error √(Σ_i (λ_{i,j} − λ̄_j)² / (N − 1)) / √N
  * (NaN for a single probe). Every probe uses the same seed for Q_0. Exponents per step, as in
  * Engelken, Wolf &amp; Abbott (arXiv:2006.02427, 2020).
  *
- * <p>Cost: L batched cell steps (one N×H by H×(gates·H) gemm each), then N·(n₀ + n) steps of
- * {@link LyapunovSpectrum}, one probe at a time per thread (J·Q by OpenBLAS, the map and the QR in plain Java): for
- * the LSTM ~(18H² + 8H²k + 8Hk²)·N·(n₀ + n) flops, for the vanilla RNN ~(3H² + 2H²k + 4Hk²)·N·(n₀ + n). Measured for
- * the LSTM with H = 60, k = 10, N = 20 probes of 500 tokens, n₀ = 200, n = 1000 on a quiet 2-core machine: 1.9 s on
- * one thread, 1.2 s on two ({@code AnalyzerJmh.spectrum}, docs/benchmarks.md).
+ * <p>Cost: L batched cell steps (one N×H by H×(gates·H) gemm each), then n₀ + n steps of {@link LyapunovSpectrum}
+ * with each thread's probes advanced as one batch ({@link RecurrentParameters#zeroInputMap()}'s tangent map: for the
+ * LSTM one gemm of all the batch's tangent vectors per step, {@link LstmJacobian#advance}; the QR in plain Java): for
+ * the LSTM ~(8H² + 8H²k + 8Hk²)·N·(n₀ + n) flops, for the vanilla RNN ~(3H² + 2H²k + 4Hk²)·N·(n₀ + n). Measured for
+ * the LSTM with H = 60, k = 10, N = 20 probes of 500 tokens, n₀ = 200, n = 1000 on a near-quiet 2-core machine:
+ * 0.74–0.87 s on one thread, 0.56–0.59 s on two ({@code AnalyzerJmh.spectrum}, docs/benchmarks.md).
  */
 public final class ProbeLyapunovSpectrum {
 
@@ -80,10 +82,12 @@ public final class ProbeLyapunovSpectrum {
         double[][] perProbe = new double[states.length][];
         int shares = Math.min(ComputeThreads.require(threads), states.length);
         ComputeThreads.run(shares, share -> {
-            MapWithJacobian map = network.autonomous().zeroInputMap();
-            for (int i = ComputeThreads.shareStart(share, states.length, shares);
-                 i < ComputeThreads.shareStart(share + 1, states.length, shares); i++) {
-                perProbe[i] = LyapunovSpectrum.of(map, states[i], settings).exponents();
+            int first = ComputeThreads.shareStart(share, states.length, shares);
+            int end = ComputeThreads.shareStart(share + 1, states.length, shares);
+            LyapunovSpectrum.Result[] results = LyapunovSpectrum.of(network.autonomous().zeroInputMap().tangentMap(),
+                    Arrays.copyOfRange(states, first, end), settings);
+            for (int i = first; i < end; i++) {
+                perProbe[i] = results[i - first].exponents();
             }
         });
         return summarise(perProbe, settings.exponents());

@@ -52,14 +52,18 @@ public final class HouseholderQr {
         if (a.length != rows * columns) {
             throw new IllegalArgumentException("A must have n·k = " + rows * columns + " entries, has " + a.length);
         }
-        System.arraycopy(a, 0, qr, 0, a.length);
+        decompose(a, 0);
+    }
+
+    /**
+     * {@link #decompose(double[])} of the n×k matrix stored column-major at [offset, offset + n·k) of {@code a} (one
+     * block of a batch). Precondition: that range lies in {@code a}.
+     */
+    public void decompose(double[] a, int offset) {
+        System.arraycopy(a, offset, qr, 0, rows * columns);
         for (int j = 0; j < columns; j++) {
             int base = j * rows;
-            double sumOfSquares = 0;
-            for (int r = j; r < rows; r++) {
-                sumOfSquares += qr[base + r] * qr[base + r];
-            }
-            double norm = Math.sqrt(sumOfSquares);
+            double norm = Math.sqrt(dot(qr, base + j, qr, base + j, rows - j));
             if (norm == 0) {
                 beta[j] = 0;
                 rDiagonal[j] = 0;
@@ -70,14 +74,13 @@ public final class HouseholderQr {
             double v0 = ajj - alpha;
             // vᵀv = 2‖x‖(‖x‖ + |x_0|) before scaling v by 1/v0; β = 2/(vᵀv) after it.
             beta[j] = v0 * v0 / (norm * (norm + Math.abs(ajj)));
+            double inverse = 1 / v0;
             for (int r = j + 1; r < rows; r++) {
-                qr[base + r] /= v0;
+                qr[base + r] *= inverse;
             }
             qr[base + j] = alpha;
             rDiagonal[j] = alpha;
-            for (int c = j + 1; c < columns; c++) {
-                reflect(j, qr, c * rows);
-            }
+            reflect(j, qr, (j + 1) * rows, columns - j - 1);
         }
     }
 
@@ -94,32 +97,88 @@ public final class HouseholderQr {
         if (q.length != rows * columns) {
             throw new IllegalArgumentException("Q must have n·k = " + rows * columns + " entries, has " + q.length);
         }
-        Arrays.fill(q, 0);
+        q(q, 0);
+    }
+
+    /** {@link #q(double[])} into [offset, offset + n·k) of {@code q}. Precondition: that range lies in {@code q}. */
+    public void q(double[] q, int offset) {
+        Arrays.fill(q, offset, offset + rows * columns, 0);
         for (int c = 0; c < columns; c++) {
-            q[c * rows + c] = 1;
+            q[offset + c * rows + c] = 1;
         }
         // Backwards: when H_j is applied, columns c < j of the partial product are still e_c, which H_j fixes.
         for (int j = columns - 1; j >= 0; j--) {
-            for (int c = j; c < columns; c++) {
-                reflect(j, q, c * rows);
-            }
+            reflect(j, q, offset + j * rows, columns - j);
         }
     }
 
-    /** y ← H_j·y for the column y starting at {@code offset} of {@code target}: y −= β_j·(v_jᵀy)·v_j. */
-    private void reflect(int j, double[] target, int offset) {
+    /**
+     * y ← H_j·y, i.e. y −= β_j·(v_jᵀy)·v_j, for the {@code count} adjacent columns y of {@code target} starting at
+     * {@code offset}, four at a time so that each load of v_j serves four independent dot products (C2 leaves a
+     * floating-point reduction scalar; four running sums also hide the addition's latency).
+     */
+    private void reflect(int j, double[] target, int offset, int count) {
         if (beta[j] == 0) {
             return;
         }
         int base = j * rows;
-        double dot = target[offset + j];
-        for (int r = j + 1; r < rows; r++) {
-            dot += qr[base + r] * target[offset + r];
+        int length = rows - j - 1;
+        int c = 0;
+        for (; c + 3 < count; c += 4) {
+            int y0 = offset + c * rows;
+            int y1 = y0 + rows;
+            int y2 = y1 + rows;
+            int y3 = y2 + rows;
+            double a0 = 0;
+            double a1 = 0;
+            double a2 = 0;
+            double a3 = 0;
+            for (int r = j + 1; r < rows; r++) {
+                double v = qr[base + r];
+                a0 = Math.fma(v, target[y0 + r], a0);
+                a1 = Math.fma(v, target[y1 + r], a1);
+                a2 = Math.fma(v, target[y2 + r], a2);
+                a3 = Math.fma(v, target[y3 + r], a3);
+            }
+            axpy(j, target, y0, beta[j] * (target[y0 + j] + a0));
+            axpy(j, target, y1, beta[j] * (target[y1 + j] + a1));
+            axpy(j, target, y2, beta[j] * (target[y2 + j] + a2));
+            axpy(j, target, y3, beta[j] * (target[y3 + j] + a3));
         }
-        double scale = beta[j] * dot;
+        for (; c < count; c++) {
+            int y = offset + c * rows;
+            axpy(j, target, y, beta[j] * (target[y + j] + dot(qr, base + j + 1, target, y + j + 1, length)));
+        }
+    }
+    /** y −= scale·v_j for the column y of {@code target} starting at {@code offset} (v_j[j] = 1). */
+    private void axpy(int j, double[] target, int offset, double scale) {
+        int base = j * rows;
         target[offset + j] -= scale;
         for (int r = j + 1; r < rows; r++) {
             target[offset + r] -= scale * qr[base + r];
         }
+    }
+
+    /**
+     * Σ x[xOffset + r]·y[yOffset + r] over r &lt; length, in four interleaved partial sums: C2 does not vectorise a
+     * floating-point reduction (it would reorder it), and one running sum waits on each addition's latency; four
+     * independent ones keep the FMA units busy.
+     */
+    private static double dot(double[] x, int xOffset, double[] y, int yOffset, int length) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int r = 0;
+        for (; r + 3 < length; r += 4) {
+            s0 = Math.fma(x[xOffset + r], y[yOffset + r], s0);
+            s1 = Math.fma(x[xOffset + r + 1], y[yOffset + r + 1], s1);
+            s2 = Math.fma(x[xOffset + r + 2], y[yOffset + r + 2], s2);
+            s3 = Math.fma(x[xOffset + r + 3], y[yOffset + r + 3], s3);
+        }
+        for (; r < length; r++) {
+            s0 = Math.fma(x[xOffset + r], y[yOffset + r], s0);
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 }

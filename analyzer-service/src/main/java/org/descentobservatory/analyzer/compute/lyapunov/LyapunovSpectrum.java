@@ -1,10 +1,6 @@
 package org.descentobservatory.analyzer.compute.lyapunov;
 
-import org.descentobservatory.blas.Dgemm;
-
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.DoubleBuffer;
+import java.util.Arrays;
 import java.util.Random;
 
 /**
@@ -30,8 +26,9 @@ import java.util.Random;
  * step contributes {@link #LOG_GROWTH_FLOOR} instead, the log of the smallest positive double, so λ_j stays finite
  * and far below any exponent a non-degenerate map has (|log|R_jj|| ≤ log of J's norm, a few units).
  *
- * <p>Cost per step: one {@link MapWithJacobian#step}, 2n²k flops for J·Q (OpenBLAS) and ~4nk² for the QR and Q (plain
- * Java); for the zero-input LSTM (n = 2H) with H = 60 and k = 10 that is ~0.3 Mflop. Memory 2n² + 5nk.
+ * <p>Cost per step and trajectory: one {@link TangentMap#advance} (for a plain {@link MapWithJacobian}, its step and
+ * 2n²k flops for J·Q by OpenBLAS) and ~4nk² for the QR and Q (plain Java); for the zero-input LSTM (n = 2H) with
+ * H = 60 and k = 10 that is ~0.3 Mflop. Memory per trajectory n + 2nk plus the tangent map's.
  */
 public final class LyapunovSpectrum {
 
@@ -90,45 +87,67 @@ public final class LyapunovSpectrum {
      * @throws IllegalArgumentException if s_0 or k does not fit the map
      */
     public static Result of(MapWithJacobian map, double[] s0, Settings settings) {
+        return of(map.tangentMap(), new double[][]{s0}, settings)[0];
+    }
+
+    /**
+     * Runs the method of the class comment from each s_0 of {@code s0} at once (the batch advanced together by
+     * {@link TangentMap#advance}, one QR per trajectory), every trajectory from the same seeded Q_0: result p is
+     * trajectory p's. Preconditions: at least one s_0, each of length n = {@code map.dimension()}, with F and J finite
+     * along the trajectories; k ≤ n. Cost: n₀ + n steps per trajectory as in the class comment.
+     *
+     * @throws IllegalArgumentException if an s_0 or k does not fit the map
+     */
+    public static Result[] of(TangentMap map, double[][] s0, Settings settings) {
         int n = map.dimension();
         int k = settings.exponents();
-        if (s0.length != n) {
-            throw new IllegalArgumentException("s0 has " + s0.length + " coordinates, the map " + n);
+        int count = s0.length;
+        if (count < 1) {
+            throw new IllegalArgumentException("At least one s0 is needed");
         }
         if (k > n) {
             throw new IllegalArgumentException("k = " + k + " exponents exceed the dimension n = " + n);
         }
-        double[] s = s0.clone();
-        double[] next = new double[n];
-        double[] jacobian = new double[n * n];
-        double[] jq = new double[n * k];
-        double[] q = new double[n * k];
-        TangentProduct product = new TangentProduct(n, k);
+        double[] states = new double[count * n];
+        for (int p = 0; p < count; p++) {
+            if (s0[p].length != n) {
+                throw new IllegalArgumentException("s0 has " + s0[p].length + " coordinates, the map " + n);
+            }
+            System.arraycopy(s0[p], 0, states, p * n, n);
+        }
+        int block = n * k;
+        double[] tangents = new double[count * block];
         HouseholderQr qr = new HouseholderQr(n, k);
-        qr.decompose(gaussian(n * k, settings.seed()));
-        qr.q(q);
+        qr.decompose(gaussian(block, settings.seed()));
+        qr.q(tangents, 0);
+        for (int p = 1; p < count; p++) {
+            System.arraycopy(tangents, 0, tangents, p * block, block);
+        }
 
-        double[] sumOfLogs = new double[k];
+        double[] sumOfLogs = new double[count * k];
         int total = settings.transientSteps() + settings.steps();
         for (int t = 0; t < total; t++) {
-            map.step(s, next, jacobian);
-            product.multiply(jacobian, q, jq);
-            qr.decompose(jq);
-            qr.q(q);
-            if (t >= settings.transientSteps()) {
-                for (int j = 0; j < k; j++) {
-                    sumOfLogs[j] += logGrowth(qr.rDiagonal(j));
+            map.advance(states, tangents, count, k);
+            for (int p = 0; p < count; p++) {
+                qr.decompose(tangents, p * block);
+                qr.q(tangents, p * block);
+                if (t >= settings.transientSteps()) {
+                    for (int j = 0; j < k; j++) {
+                        sumOfLogs[p * k + j] += logGrowth(qr.rDiagonal(j));
+                    }
                 }
             }
-            double[] swap = s;
-            s = next;
-            next = swap;
         }
-        double[] exponents = new double[k];
-        for (int j = 0; j < k; j++) {
-            exponents[j] = sumOfLogs[j] / settings.steps();
+        Result[] results = new Result[count];
+        for (int p = 0; p < count; p++) {
+            double[] exponents = new double[k];
+            for (int j = 0; j < k; j++) {
+                exponents[j] = sumOfLogs[p * k + j] / settings.steps();
+            }
+            results[p] = new Result(exponents, Arrays.copyOfRange(states, p * n, (p + 1) * n),
+                    Arrays.copyOfRange(tangents, p * block, (p + 1) * block));
         }
-        return new Result(exponents, s, q);
+        return results;
     }
 
     /**
@@ -138,39 +157,6 @@ public final class LyapunovSpectrum {
      */
     public static double largest(MapWithJacobian map, double[] s0, int transientSteps, int steps, long seed) {
         return of(map, s0, new Settings(1, transientSteps, steps, seed)).exponents()[0];
-    }
-
-    /**
-     * out = J·Q, all column-major (J n×n, Q and out n×k), by OpenBLAS ({@link Dgemm}) on direct copies: read row-major,
-     * the column-major arrays are Jᵀ, Qᵀ and outᵀ, and outᵀ = Qᵀ·Jᵀ. Cost: 2n²k flops plus copies of J, Q and out;
-     * for n = 120, k = 10 ~20 µs, where the plain-Java column axpys measured ~150 µs (the run's largest part).
-     */
-    private static final class TangentProduct {
-
-        private final int n;
-        private final int k;
-        private final DoubleBuffer jacobianT;
-        private final DoubleBuffer tangentsT;
-        private final DoubleBuffer productT;
-
-        TangentProduct(int n, int k) {
-            this.n = n;
-            this.k = k;
-            this.jacobianT = direct(n * n);
-            this.tangentsT = direct(n * k);
-            this.productT = direct(n * k);
-        }
-
-        void multiply(double[] jacobian, double[] q, double[] out) {
-            jacobianT.put(0, jacobian);
-            tangentsT.put(0, q);
-            Dgemm.multiply(false, false, k, n, n, tangentsT, jacobianT, 0, productT);
-            productT.get(0, out);
-        }
-
-        private static DoubleBuffer direct(int length) {
-            return ByteBuffer.allocateDirect(length * Double.BYTES).order(ByteOrder.nativeOrder()).asDoubleBuffer();
-        }
     }
 
     /** Independent standard Gaussian entries: a random matrix whose column space is uniformly distributed. */

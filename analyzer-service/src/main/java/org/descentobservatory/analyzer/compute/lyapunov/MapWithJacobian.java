@@ -24,4 +24,12 @@ public interface MapWithJacobian {
      * @param jacobian receives J(s), column-major n×n
      */
     void step(double[] s, double[] next, double[] jacobian);
+
+    /**
+     * The tangent dynamics of this map for {@link LyapunovSpectrum}, with its own scratch (one per thread). By
+     * default J is formed by {@link #step} and multiplied by OpenBLAS; maps whose J has structure override this.
+     */
+    default TangentMap tangentMap() {
+        return new JacobianTangentMap(this);
+    }
 }

@@ -14,6 +14,13 @@ public final class LyapunovTolerances {
     public static final double SAME_MAP = 1e-13;
 
     /**
+     * The LSTM's J·Q formed without J (δz = δh·RW, then the gate coefficients) against the dense J times Q: the same
+     * products summed in another order, 2H terms of size ≲ g·|Q| ~ 3·3 with H = 24, so ~1e-14 absolute; a wrong
+     * coefficient would differ by ~1e-1.
+     */
+    public static final double TANGENT_PRODUCT = 1e-12;
+
+    /**
      * Analytic Jacobian against central differences with step {@link #FINITE_DIFFERENCE_STEP}, relative to max|J|:
      * truncation δ²·|F'''|/6 ~ 1e-11 plus rounding ε·|F|/δ ~ 1e-11, so ~1e-10 is expected; 1e-7 leaves margin
      * and is still six orders below a wrong term (relative error ~1).
