@@ -1,5 +1,6 @@
 package org.descentobservatory.analyzer.compute;
 
+import org.descentobservatory.blas.Shares;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -12,7 +13,7 @@ import java.nio.DoubleBuffer;
  * What the states of both cells share: the hidden states h of N trajectories, [N, H] row-major in ND4J's native
  * memory (so {@link #h()} is a live INDArray and the step's gemm reads it in place through {@link #hidden}), and the
  * scratch space of one step per thread ({@link Scratch}), so that stepping allocates nothing. The chunks of
- * trajectories are split into one contiguous share per thread ({@link ComputeThreads}). Mutable, not thread-safe: one step at a time.
+ * trajectories are split into one contiguous share per thread ({@link Shares}). Mutable, not thread-safe: one step at a time.
  */
 public abstract class BatchedState implements RecurrentState {
 
@@ -46,7 +47,7 @@ public abstract class BatchedState implements RecurrentState {
         this.hidden = h.data().asNioDouble();
         this.chunkRows = Math.min(CHUNK_ROWS, trajectories);
         this.chunks = (trajectories + chunkRows - 1) / chunkRows;
-        int shares = Math.min(ComputeThreads.require(threads), chunks);
+        int shares = Math.min(Shares.requireThreads(threads), chunks);
         this.scratch = new Scratch[shares];
         for (int i = 0; i < shares; i++) {
             scratch[i] = new Scratch(chunkRows, gates, blocks, hiddenSize);

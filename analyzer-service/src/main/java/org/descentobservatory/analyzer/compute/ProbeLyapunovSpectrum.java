@@ -1,6 +1,7 @@
 package org.descentobservatory.analyzer.compute;
 
 import org.descentobservatory.analyzer.compute.lyapunov.LyapunovSpectrum;
+import org.descentobservatory.blas.Shares;
 
 import java.util.Arrays;
 
@@ -80,10 +81,10 @@ public final class ProbeLyapunovSpectrum {
                                  int threads) {
         double[][] states = drive(network.driven().cell(), probes, threads);
         double[][] perProbe = new double[states.length][];
-        int shares = Math.min(ComputeThreads.require(threads), states.length);
-        ComputeThreads.run(shares, share -> {
-            int first = ComputeThreads.shareStart(share, states.length, shares);
-            int end = ComputeThreads.shareStart(share + 1, states.length, shares);
+        int shares = Math.min(Shares.requireThreads(threads), states.length);
+        Shares.run(shares, shares, share -> {
+            int first = Shares.start(share, states.length, shares);
+            int end = Shares.start(share + 1, states.length, shares);
             LyapunovSpectrum.Result[] results = LyapunovSpectrum.of(network.autonomous().zeroInputMap().tangentMap(),
                     Arrays.copyOfRange(states, first, end), settings);
             for (int i = first; i < end; i++) {

@@ -1,6 +1,7 @@
 package org.descentobservatory.analyzer.compute;
 
 import org.descentobservatory.blas.Dgemm;
+import org.descentobservatory.blas.Shares;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -151,13 +152,13 @@ public abstract class TokenDrivenCell<S extends BatchedState> implements Recurre
 
     /**
      * The step of the class comment, the chunks split into one contiguous share per thread of the state
-     * ({@link ComputeThreads}): the rows are independent and the chunks the same, so the split changes no result.
+     * ({@link Shares}): the rows are independent and the chunks the same, so the split changes no result.
      */
     private void advance(DriveRows drive, S s) {
         int shares = s.scratch.length;
-        ComputeThreads.run(shares, share -> advance(drive, s, s.scratch[share],
-                ComputeThreads.shareStart(share, s.chunks, shares),
-                ComputeThreads.shareStart(share + 1, s.chunks, shares)));
+        Shares.run(shares, shares, share -> advance(drive, s, s.scratch[share],
+                Shares.start(share, s.chunks, shares),
+                Shares.start(share + 1, s.chunks, shares)));
     }
 
     /** Chunks [from, to): z = h·RW by OpenBLAS, z + drive, then {@link #activate}. */

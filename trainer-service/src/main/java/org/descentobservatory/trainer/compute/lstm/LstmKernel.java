@@ -1,6 +1,7 @@
 package org.descentobservatory.trainer.compute.lstm;
 
 import org.descentobservatory.blas.Sgemm;
+import org.descentobservatory.blas.Shares;
 
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
@@ -30,7 +31,7 @@ import java.util.List;
  * Threads: the sequences of a minibatch are independent through the recurrence, so the minibatch is split into
  * {@value #PARTS} shares, each running the whole forward recurrence, and later the whole BPTT, of its sequences, and
  * the products over all rows into {@value #PARTS} parts by rows (only the parts' weight gradients are summed, in a
- * fixed order). Up to {@code threads} threads ({@link KernelThreads}) run the shares and parts; they meet four times
+ * fixed order). Up to {@code threads} threads ({@link Shares}) run the shares and parts; they meet four times
  * per training step, never per time step. The split does not depend on the thread count, so the results do not
  * either: a run resumed on a replica with another thread count continues bit for bit. OpenBLAS should run
  * single-threaded ({@code OMP_NUM_THREADS=1}, the services' setting): its own threads would split every per-step
@@ -108,14 +109,14 @@ final class LstmKernel {
             System.arraycopy(c0, 0, buffers.cells, 0, stateSize);
         }
         int parts = forwardShares.size();
-        KernelThreads.run(parts, threads, p -> {
+        Shares.run(parts, threads, p -> {
             int from = p * rows / parts;
             int to = (p + 1) * rows / parts;
             Sgemm.multiply(false, false, to - from, gateWidth, e, LstmBuffers.rows(buffers.inputs, e, from, to),
                     weights.input(), 0f, LstmBuffers.rows(buffers.products, gateWidth, from, to));
         });
         boolean zeroStart = h0 == null;
-        KernelThreads.run(parts, threads, p -> forwardShares.get(p).run(zeroStart));
+        Shares.run(parts, threads, p -> forwardShares.get(p).run(zeroStart));
     }
 
     /** The outputs h_0 … h_{T−1} of the last {@link #forward}, [T·m, H] time-major, as a read-only view. */
@@ -147,7 +148,7 @@ final class LstmKernel {
      */
     void backward(float[] outputGradient, int firstStep) {
         int parts = backwardShares.size();
-        KernelThreads.run(parts, threads, p -> backwardShares.get(p).run(outputGradient, firstStep));
+        Shares.run(parts, threads, p -> backwardShares.get(p).run(outputGradient, firstStep));
         Arrays.fill(biasGradient, 0f);
         double[] sum = new double[weights.gateWidth];
         for (BackwardRecurrence share : backwardShares) {
@@ -160,7 +161,7 @@ final class LstmKernel {
         }
         int first = firstStep * buffers.batch;
         int rows = buffers.steps * buffers.batch - first;
-        KernelThreads.run(parts, threads, p -> gradientParts.get(p).run(first + p * rows / parts,
+        Shares.run(parts, threads, p -> gradientParts.get(p).run(first + p * rows / parts,
                 first + (p + 1) * rows / parts));
         for (int p = 1; p < parts; p++) {
             gradientParts.get(p).addTo(gradientParts.get(0));
