@@ -30,29 +30,29 @@ final class Activations {
     /** 2^52: n + 1023 + 2^52 holds the biased exponent n + 1023 in its low mantissa bits. */
     private static final double TWO_TO_52 = 0x1p52;
 
-    /** n = rint(y/ln 2) per value of the range being exponentiated. */
-    private final double[] exponents;
+    /** n = rint(y/ln 2), then 2^n, per value of the range being exponentiated. */
+    private final double[] powers;
 
     /** Scratch for ranges of at most {@code capacity} values. */
     Activations(int capacity) {
-        this.exponents = new double[capacity];
+        this.powers = new double[capacity];
     }
 
     /** x ← σ(x) = 1/(1 + e^{−x}) on [0, length). Precondition: length ≤ capacity. */
     void sigmoid(double[] x, int length) {
-        expReduced(x, length, -1);
-        double[] n = exponents;
+        expSplit(x, length, -1);
+        double[] scale = powers;
         for (int i = 0; i < length; i++) {
-            x[i] = 1 / (1 + x[i] * powerOfTwo(n[i]));
+            x[i] = 1 / (1 + x[i] * scale[i]);
         }
     }
 
     /** x ← tanh(x) = (1 − e^{−2x})/(1 + e^{−2x}) on [0, length). Precondition: length ≤ capacity. */
     void tanh(double[] x, int length) {
-        expReduced(x, length, -2);
-        double[] n = exponents;
+        expSplit(x, length, -2);
+        double[] scale = powers;
         for (int i = 0; i < length; i++) {
-            double u = x[i] * powerOfTwo(n[i]);
+            double u = x[i] * scale[i];
             x[i] = (1 - u) / (1 + u);
         }
     }
@@ -62,29 +62,29 @@ final class Activations {
      * Precondition: length ≤ capacity, a of at least that length.
      */
     void tanhTimes(double[] x, double[] a, int length) {
-        expReduced(x, length, -2);
-        double[] n = exponents;
+        expSplit(x, length, -2);
+        double[] scale = powers;
         for (int i = 0; i < length; i++) {
-            double u = x[i] * powerOfTwo(n[i]);
+            double u = x[i] * scale[i];
             x[i] = (1 - u) / (1 + u) * a[i];
         }
     }
 
     /** x ← e^{clamp(x)} on [0, length), per the class comment. Precondition: length ≤ capacity. */
     void exp(double[] x, int length) {
-        expReduced(x, length, 1);
-        double[] n = exponents;
+        expSplit(x, length, 1);
+        double[] scale = powers;
         for (int i = 0; i < length; i++) {
-            x[i] *= powerOfTwo(n[i]);
+            x[i] *= scale[i];
         }
     }
 
     /**
-     * The first two stages of e^y for y = clamp(scale·x): afterwards x[i] = e^{r_i} and {@link #exponents}[i] = n_i,
-     * so that e^y = x[i]·2^{n_i}. The caller's last loop applies 2^n together with its own arithmetic.
+     * e^y for y = clamp(scale·x) in two factors: afterwards x[i] = e^{r_i} and {@link #powers}[i] = 2^{n_i}, so that
+     * e^y = x[i]·powers[i]. The caller's last loop multiplies them together with its own arithmetic.
      */
-    private void expReduced(double[] x, int length, double scale) {
-        double[] n = exponents;
+    private void expSplit(double[] x, int length, double scale) {
+        double[] n = powers;
         for (int i = 0; i < length; i++) {
             double y = Math.max(Math.min(scale * x[i], EXP_BOUND), -EXP_BOUND);
             double k = Math.rint(y * LOG2_E);
@@ -107,6 +107,11 @@ final class Activations {
             p = Math.fma(p, r, 0.5);
             p = Math.fma(p, r, 1.0);
             x[i] = Math.fma(p, r, 1.0);
+        }
+        // Alone in its loop: C2 (JDK 17) does not vectorise the bit reinterpretation, and any loop holding it runs
+        // scalar, so the other stages and the caller's division stay vectorised only if 2^n is built apart.
+        for (int i = 0; i < length; i++) {
+            n[i] = powerOfTwo(n[i]);
         }
     }
 

@@ -2,7 +2,7 @@ package org.descentobservatory.analyzer.compute.lyapunov;
 
 /**
  * log|det A| by LU decomposition with partial pivoting (Golub &amp; Van Loan, Alg. 3.4.1): |det A| = Π|U_ii|.
- * A reference independent of {@link HouseholderQr}, for the identity Σ_j λ_j = ⟨log|det J_t|⟩. Cost: 2n³/3 flops.
+ * A reference independent of {@link org.descentobservatory.blas.HouseholderQr}, for the identity Σ_j λ_j = ⟨log|det J_t|⟩. Cost: 2n³/3 flops.
  */
 public final class LuLogDeterminant {
 

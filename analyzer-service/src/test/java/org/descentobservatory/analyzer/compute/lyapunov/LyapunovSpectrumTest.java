@@ -33,7 +33,7 @@ class LyapunovSpectrumTest {
                     t[c * n + r] = random.nextGaussian();
                 }
             }
-            double[] u = HouseholderQrTest.gaussian(n, random);
+            double[] u = TestMatrices.gaussian(n, random);
             double norm = Math.sqrt(dot(u, u));
             double[] p = new double[n * n];
             for (int c = 0; c < n; c++) {
@@ -80,7 +80,7 @@ class LyapunovSpectrumTest {
     @Test
     void aLinearMapHasTheLogsOfItsEigenvalueModuliAsSpectrum() {
         LinearMap map = LinearMap.withEigenvalues(MU, SEED);
-        double[] s0 = HouseholderQrTest.gaussian(MU.length, new Random(SEED + 1));
+        double[] s0 = TestMatrices.gaussian(MU.length, new Random(SEED + 1));
 
         for (int k : new int[]{MU.length, 3, 1}) {
             double[] exponents = LyapunovSpectrum.of(map, s0, new LyapunovSpectrum.Settings(k, 200, 1000, SEED))
@@ -102,7 +102,7 @@ class LyapunovSpectrumTest {
         double[] q = LyapunovSpectrum.of(map, new double[MU.length], new LyapunovSpectrum.Settings(k, 10, 500, SEED))
                 .tangents();
 
-        double[] qtq = HouseholderQrTest.transposeTimes(q, q, MU.length, k);
+        double[] qtq = TestMatrices.transposeTimes(q, q, MU.length, k);
         for (int i = 0; i < k; i++) {
             for (int j = 0; j < k; j++) {
                 assertThat(qtq[j * k + i]).isCloseTo(i == j ? 1 : 0, within(LyapunovTolerances.ORTHONORMAL));
