@@ -5,31 +5,27 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
-import org.deeplearning4j.nn.conf.layers.LSTM;
-import org.deeplearning4j.nn.conf.layers.OutputLayer;
-import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.descentobservatory.infra.LocalInfrastructure;
 import org.descentobservatory.infra.ObservatoryService;
 import org.descentobservatory.infra.ProjectLayout;
 import org.descentobservatory.infra.ServiceProcess;
+import org.descentobservatory.networks.NetworkSpecs;
+import org.descentobservatory.networks.SentimentNetworkFactory;
 import org.descentobservatory.schemas.AnalysisEvent;
 import org.descentobservatory.schemas.CheckpointEvent;
 import org.descentobservatory.schemas.JsonContracts;
 import org.descentobservatory.schemas.ObjectKeys;
 import org.descentobservatory.schemas.ProbeSet;
+import org.descentobservatory.schemas.RunSpec;
 import org.descentobservatory.schemas.Sha256;
 import org.descentobservatory.schemas.Topics;
 import org.descentobservatory.store.ObjectStore;
 import org.descentobservatory.store.StoreSettings;
 import org.junit.jupiter.api.Test;
-import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -59,11 +55,10 @@ class AnalyzerRefinementRestartTest {
     private static final int STRIDE = 8;
     private static final int LAST_ORDERED = 11;
     private static final List<Integer> EXPECTED = List.of(1, 8, 10, 11, 12, 16);
-    private static final int V = 50;
-    private static final int E = 4;
-    private static final int H = 8;
+    /** The trainer's network in miniature (module networks), float32 as the trainer stores it. */
+    private static final RunSpec SPEC = NetworkSpecs.tiny(5);
+    private static final int H = SPEC.hiddenSize();
     private static final int PROBES = 16;
-    private static final int LENGTH = 12;
     /** Bounds each wait; generous because on a shared 2-core machine one slow analysis took minutes. */
     private static final Duration DEADLINE = Duration.ofMinutes(10);
     /** How long the topic is watched after the last expected analysis, for a duplicate. */
@@ -144,21 +139,14 @@ class AnalyzerRefinementRestartTest {
     }
 
     /**
-     * The trainer's architecture in miniature (embedding → LSTM → dense sigmoid, float32) with no recurrent weights,
-     * so that its zero-input map is a constant in h and, in c, c′ = f∘c + i∘g with constant gates. With the forget
-     * gate shut (bias −30, f ≈ 1e−13) the map contracts at once: order. With the forget gate open and the input gate
-     * shut (biases +30 and −30) c′ = c: λ₁ = 0, marginal, which the phase rule labels edge. Bias blocks in DL4J's
+     * The trainer's network (embedding → LSTM → dense sigmoid, float32, built by its own factory) with no recurrent
+     * weights, so that its zero-input map is a constant in h and, in c, c′ = f∘c + i∘g with constant gates. With the
+     * forget gate shut (bias −30, f ≈ 1e−13) the map contracts at once: order. With the forget gate open and the input
+     * gate shut (biases +30 and −30) c′ = c: λ₁ = 0, marginal, which the phase rule labels edge. Bias blocks in DL4J's
      * order (g, f, o, i), docs/architecture.md.
      */
     private static MultiLayerNetwork network(boolean marginal) {
-        MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(5)
-                .dataType(DataType.FLOAT).list()
-                .layer(new EmbeddingSequenceLayer.Builder().nIn(V).nOut(E).build())
-                .layer(new LastTimeStep(new LSTM.Builder().nIn(E).nOut(H).activation(Activation.TANH).build()))
-                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.XENT).nIn(H).nOut(1)
-                        .activation(Activation.SIGMOID).build())
-                .build());
-        net.init();
+        MultiLayerNetwork net = SentimentNetworkFactory.create(SPEC);
         net.setParam("1_RW", Nd4j.zeros(DataType.FLOAT, H, 4L * H));
         float[] bias = new float[4 * H];
         for (int j = 0; j < H; j++) {
@@ -177,10 +165,10 @@ class AnalyzerRefinementRestartTest {
 
     private static int[][] tokens() {
         Random random = new Random(17);
-        int[][] tokens = new int[PROBES][LENGTH];
+        int[][] tokens = new int[PROBES][SPEC.sequenceLength()];
         for (int[] probe : tokens) {
-            for (int t = 0; t < LENGTH; t++) {
-                probe[t] = random.nextInt(V);
+            for (int t = 0; t < probe.length; t++) {
+                probe[t] = random.nextInt(SPEC.vocabularySize());
             }
         }
         return tokens;

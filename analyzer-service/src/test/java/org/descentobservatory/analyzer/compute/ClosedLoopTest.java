@@ -1,15 +1,18 @@
 package org.descentobservatory.analyzer.compute;
 
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.nn.conf.layers.recurrent.SimpleRnn;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.descentobservatory.analyzer.compute.lyapunov.LyapunovSpectrum;
 import org.descentobservatory.analyzer.compute.lyapunov.LyapunovTolerances;
 import org.descentobservatory.analyzer.compute.lyapunov.MapWithJacobian;
+import org.descentobservatory.networks.ForecastNetworkFactory;
+import org.descentobservatory.networks.NetworkSpecs;
+import org.descentobservatory.schemas.RunSpec;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.activations.impl.ActivationSigmoid;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -30,16 +33,18 @@ import static org.assertj.core.api.Assertions.within;
  */
 class ClosedLoopTest {
 
-    private static final int D = 3;
-    private static final int H = 12;
+    private static final long SEED = 19;
+    /** The trainer's forecaster in miniature (module networks). */
+    private static final RunSpec SPEC = NetworkSpecs.forecaster(SEED);
+    private static final int D = ForecastNetworkFactory.DIMENSION;
+    private static final int H = SPEC.hiddenSize();
     private static final int N = 4;
     private static final int DRIVEN = 20;
     private static final int AUTONOMOUS = 60;
-    private static final long SEED = 19;
 
     @Test
     void aForecasterIsAnalysedClosedLoopAndMatchesDl4jWithItsOutputFedBack() {
-        MultiLayerNetwork net = forecaster(new LSTM.Builder().nIn(D).nOut(H).activation(Activation.TANH).build());
+        MultiLayerNetwork net = forecaster(RunSpec.LSTM);
         AnalysedNetwork network = AnalysedNetwork.from(net);
         assertThat(network.dynamics()).isEqualTo(AnalysedNetwork.Dynamics.CLOSED_LOOP);
         double[][][] series = series(new Random(SEED));
@@ -67,7 +72,7 @@ class ClosedLoopTest {
 
     @Test
     void theClosedLoopJacobianIncludingTheFeedbackPathMatchesCentralDifferences() {
-        MultiLayerNetwork net = forecaster(new LSTM.Builder().nIn(D).nOut(H).activation(Activation.TANH).build());
+        MultiLayerNetwork net = forecaster(RunSpec.LSTM);
         net.getParam("0_RW").muli(3); // a larger gain, so the Jacobian is far from the identity-like contraction
         net.getParam("1_W").muli(2);
         AnalysedNetwork network = AnalysedNetwork.from(net);
@@ -134,17 +139,12 @@ class ClosedLoopTest {
 
     @Test
     void aSimpleRnnForecasterIsClosedLoopTooAndOtherOutputsAreRefused() {
-        MultiLayerNetwork rnn = forecaster(new SimpleRnn.Builder().nIn(D).nOut(H).activation(Activation.TANH).build());
+        MultiLayerNetwork rnn = forecaster(RunSpec.SIMPLE_RNN);
         assertThat(AnalysedNetwork.from(rnn).dynamics()).isEqualTo(AnalysedNetwork.Dynamics.CLOSED_LOOP);
         assertThat(AnalysedNetwork.from(rnn).autonomous().zeroInputMap().dimension()).isEqualTo(H);
 
-        MultiLayerNetwork sigmoidOutput = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(SEED)
-                .dataType(DataType.DOUBLE).list()
-                .layer(new LSTM.Builder().nIn(D).nOut(H).activation(Activation.TANH).build())
-                .layer(new RnnOutputLayer.Builder(LossFunctions.LossFunction.XENT).nIn(H).nOut(D)
-                        .activation(Activation.SIGMOID).build())
-                .build());
-        sigmoidOutput.init();
+        MultiLayerNetwork sigmoidOutput = NetworkVariants.of(forecaster(RunSpec.LSTM), configuration ->
+                ((RnnOutputLayer) configuration.getConf(1).getLayer()).setActivationFn(new ActivationSigmoid()));
         assertThatThrownBy(() -> AnalysedNetwork.from(sigmoidOutput)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("identity");
     }
@@ -162,16 +162,14 @@ class ClosedLoopTest {
         }
     }
 
-    /** The trainer's Lorenz forecaster in miniature, double precision: recurrent layer → identity RnnOutputLayer. */
-    static MultiLayerNetwork forecaster(org.deeplearning4j.nn.conf.layers.Layer recurrent) {
-        MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(SEED)
-                .dataType(DataType.DOUBLE).list()
-                .layer(recurrent)
-                .layer(new RnnOutputLayer.Builder(LossFunctions.LossFunction.MSE).nIn(H).nOut(D)
-                        .activation(Activation.IDENTITY).build())
-                .build());
-        net.init();
-        return net;
+    /**
+     * The trainer's Lorenz forecaster (recurrent layer → identity RnnOutputLayer) with the given architecture, cast
+     * from the trainer's float32 to double, so that DL4J's own {@code rnnTimeStep} is a reference to
+     * {@link Tolerances#LSTM_MATCH}.
+     */
+    private static MultiLayerNetwork forecaster(String architecture) {
+        return ForecastNetworkFactory.create(NetworkSpecs.withArchitecture(SPEC, architecture))
+                .convertDataType(DataType.DOUBLE);
     }
 
     private static double[][][] series(Random random) {

@@ -3,10 +3,11 @@ package org.descentobservatory.analyzer.compute;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
-import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
-import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.descentobservatory.networks.NetworkSpecs;
+import org.descentobservatory.networks.SentimentNetworkFactory;
+import org.descentobservatory.schemas.RunSpec;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -16,16 +17,20 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Extraction of θ from networks built like the trainer's (float32, LastTimeStep-wrapped LSTM, dense output). */
+/**
+ * Extraction of θ from the trainer's own network (module networks: float32, embedding without bias,
+ * LastTimeStep-wrapped LSTM, dense output) and from a variant with an embedding bias.
+ */
 class LstmParametersTest {
 
-    private static final int V = 30;
-    private static final int E = 4;
-    private static final int H = 7;
+    private static final RunSpec SPEC = NetworkSpecs.tiny(3);
+    private static final int V = SPEC.vocabularySize();
+    private static final int E = SPEC.embeddingSize();
+    private static final int H = SPEC.hiddenSize();
 
     @Test
-    void extractsFloatNetworkExactlyInDoubleAndFoldsTheEmbeddingBias() {
-        MultiLayerNetwork net = trainerLikeNetwork(true);
+    void extractsTheTrainersFloatNetworkExactlyInDouble() {
+        MultiLayerNetwork net = SentimentNetworkFactory.create(SPEC);
 
         LstmParameters theta = LstmParameters.from(net);
 
@@ -37,6 +42,22 @@ class LstmParametersTest {
         assertThat(theta.rw().dataType()).isEqualTo(DataType.DOUBLE);
         // Every float32 value is a double: the cast must be exact.
         assertThat(theta.rw().equals(net.getParam("1_RW").castTo(DataType.DOUBLE))).isTrue();
+        assertThat(theta.eTok().equals(net.getParam("0_W").castTo(DataType.DOUBLE))).isTrue();
+    }
+
+    /**
+     * The trainer's embedding has no bias, and no factory argument gives it one; the analyzer still accepts a network
+     * whose embedding has one (built elsewhere) and folds it into E_tok, so this test builds that variant itself.
+     */
+    @Test
+    void foldsAnEmbeddingBiasIntoTheTokenEmbedding() {
+        MultiLayerNetwork net = NetworkVariants.of(SentimentNetworkFactory.create(SPEC), configuration ->
+                ((EmbeddingSequenceLayer) configuration.getConf(0).getLayer()).setHasBias(true));
+        // Non-zero, so that folding it is visible.
+        net.getParam("0_b").assign(0.25);
+
+        LstmParameters theta = LstmParameters.from(net);
+
         INDArray expectedETok = net.getParam("0_W").castTo(DataType.DOUBLE)
                 .addRowVector(net.getParam("0_b").castTo(DataType.DOUBLE).reshape(1, E));
         assertThat(theta.eTok().equals(expectedETok)).isTrue();
@@ -44,7 +65,7 @@ class LstmParametersTest {
 
     @Test
     void doesNotAliasTheNetworksParameters() {
-        MultiLayerNetwork net = trainerLikeNetwork(false);
+        MultiLayerNetwork net = SentimentNetworkFactory.create(SPEC);
         LstmParameters theta = LstmParameters.from(net);
         double before = theta.w().getDouble(0, 0);
 
@@ -64,21 +85,5 @@ class LstmParametersTest {
 
         assertThatThrownBy(() -> LstmParameters.from(net))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must be an LSTM");
-    }
-
-    private static MultiLayerNetwork trainerLikeNetwork(boolean embeddingBias) {
-        MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(3)
-                .dataType(DataType.FLOAT).list()
-                .layer(new EmbeddingSequenceLayer.Builder().nIn(V).nOut(E).hasBias(embeddingBias).build())
-                .layer(new LastTimeStep(new LSTM.Builder().nIn(E).nOut(H).activation(Activation.TANH).build()))
-                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.XENT).nIn(H).nOut(1)
-                        .activation(Activation.SIGMOID).build())
-                .build());
-        net.init();
-        // Non-zero embedding bias, so that folding it is visible.
-        if (embeddingBias) {
-            net.getParam("0_b").assign(0.25);
-        }
-        return net;
     }
 }

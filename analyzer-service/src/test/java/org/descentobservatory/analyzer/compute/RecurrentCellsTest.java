@@ -1,14 +1,14 @@
 package org.descentobservatory.analyzer.compute;
 
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.layers.BaseRecurrentLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
-import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
-import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
 import org.deeplearning4j.nn.conf.layers.recurrent.SimpleRnn;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.descentobservatory.networks.NetworkSpecs;
+import org.descentobservatory.networks.SentimentNetworkFactory;
+import org.descentobservatory.schemas.RunSpec;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -18,17 +18,21 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The cell is picked by layer 1's type, in networks built like the trainer's (float32, LastTimeStep, dense output). */
+/**
+ * The cell is picked by layer 1's type, in the trainer's own networks (module networks: float32, LastTimeStep, dense
+ * output) of either architecture.
+ */
 class RecurrentCellsTest {
 
-    private static final int V = 30;
-    private static final int E = 5;
-    private static final int H = 7;
+    private static final RunSpec LSTM = NetworkSpecs.tiny(5);
+    private static final RunSpec SIMPLE_RNN = NetworkSpecs.withArchitecture(LSTM, RunSpec.SIMPLE_RNN);
+    private static final int V = LSTM.vocabularySize();
+    private static final int E = LSTM.embeddingSize();
+    private static final int H = LSTM.hiddenSize();
 
     @Test
     void anLstmNetworkGetsAnLstmCell() {
-        RecurrentCell<?> cell = RecurrentCells.of(trainerLike(
-                new LSTM.Builder().nIn(E).nOut(H).activation(Activation.TANH).build()));
+        RecurrentCell<?> cell = RecurrentCells.of(SentimentNetworkFactory.create(LSTM));
 
         assertThat(cell).isInstanceOf(LstmCell.class);
         assertThat(cell.hiddenSize()).isEqualTo(H);
@@ -39,7 +43,7 @@ class RecurrentCellsTest {
 
     @Test
     void aSimpleRnnNetworkGetsASimpleRnnCellWithItsParametersExactlyInDouble() {
-        MultiLayerNetwork net = trainerLike(new SimpleRnn.Builder().nIn(E).nOut(H).activation(Activation.TANH).build());
+        MultiLayerNetwork net = SentimentNetworkFactory.create(SIMPLE_RNN);
 
         RecurrentCell<?> cell = RecurrentCells.of(net);
         SimpleRnnParameters theta = SimpleRnnParameters.from(net);
@@ -67,24 +71,15 @@ class RecurrentCellsTest {
                         .activation(Activation.SIGMOID).build())
                 .build());
         dense.init();
-        MultiLayerNetwork layerNorm = trainerLike(new SimpleRnn.Builder().nIn(E).nOut(H)
-                .activation(Activation.TANH).hasLayerNorm(true).build());
+        // The trainer's SimpleRnn never has layer normalisation (no factory argument gives it): a variant.
+        MultiLayerNetwork layerNorm = NetworkVariants.of(SentimentNetworkFactory.create(SIMPLE_RNN), configuration -> {
+            LastTimeStep recurrent = (LastTimeStep) configuration.getConf(1).getLayer();
+            ((SimpleRnn) recurrent.getUnderlying()).setHasLayerNorm(true);
+        });
 
         assertThatThrownBy(() -> RecurrentCells.of(dense)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("LSTM or a SimpleRnn").hasMessageContaining("OutputLayer");
         assertThatThrownBy(() -> RecurrentCells.of(layerNorm)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("layer normalisation");
-    }
-
-    private static MultiLayerNetwork trainerLike(BaseRecurrentLayer recurrent) {
-        MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(5)
-                .dataType(DataType.FLOAT).list()
-                .layer(new EmbeddingSequenceLayer.Builder().nIn(V).nOut(E).hasBias(false).build())
-                .layer(new LastTimeStep(recurrent))
-                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.XENT).nIn(H).nOut(1)
-                        .activation(Activation.SIGMOID).build())
-                .build());
-        net.init();
-        return net;
     }
 }

@@ -14,11 +14,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
-import org.deeplearning4j.nn.conf.layers.LSTM;
-import org.deeplearning4j.nn.conf.layers.OutputLayer;
-import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.descentobservatory.analyzer.compute.AnalysedNetwork;
@@ -30,21 +25,21 @@ import org.descentobservatory.analyzer.compute.ProbeLyapunovSpectrum;
 import org.descentobservatory.analyzer.compute.lyapunov.LyapunovSpectrum;
 import org.descentobservatory.analyzer.config.AnalyzerConfig;
 import org.descentobservatory.infra.quarkus.LocalInfraTestResource;
+import org.descentobservatory.networks.NetworkSpecs;
+import org.descentobservatory.networks.SentimentNetworkFactory;
 import org.descentobservatory.schemas.AnalysisEvent;
 import org.descentobservatory.schemas.CheckpointEvent;
 import org.descentobservatory.schemas.JsonContracts;
 import org.descentobservatory.schemas.ObjectKeys;
 import org.descentobservatory.schemas.ProbeSet;
 import org.descentobservatory.schemas.Quantiles;
+import org.descentobservatory.schemas.RunSpec;
 import org.descentobservatory.schemas.Sha256;
 import org.descentobservatory.schemas.Topics;
 import org.descentobservatory.schemas.kafka.EventSerializer;
 import org.descentobservatory.store.ObjectStore;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
-import org.nd4j.linalg.activations.Activation;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -71,11 +66,9 @@ import static org.hamcrest.Matchers.containsString;
 @QuarkusTestResource(value = LocalInfraTestResource.class, restrictToAnnotatedClass = true)
 class CheckpointAnalysisFlowTest {
 
-    private static final int V = 50;
-    private static final int E = 4;
-    private static final int H = 8;
+    /** The trainer's network in miniature (module networks), float32 as the trainer stores it. */
+    private static final RunSpec SPEC = NetworkSpecs.tiny(5);
     private static final int PROBES = 8;
-    private static final int LENGTH = 12;
     /** Must match %test.observatory.analysis.max-probes, so that truncation to max-probes is exercised. */
     private static final int MAX_PROBES = 5;
     /** Must match %test.observatory.analysis.lyapunov-probes (below MAX_PROBES, so that it truncates too). */
@@ -94,7 +87,7 @@ class CheckpointAnalysisFlowTest {
     @Test
     void analysesGoodCheckpointsDeadLettersBadOnesAndKeepsConsuming() throws Exception {
         String runId = "flow-" + Long.toHexString(System.nanoTime());
-        MultiLayerNetwork net = trainerLikeNetwork();
+        MultiLayerNetwork net = SentimentNetworkFactory.create(SPEC);
         byte[] checkpoint = zip(net);
         int[][] tokens = tokens(new Random(11));
         store.put(ObjectKeys.probeSet(runId), JsonContracts.write(ProbeSet.of(runId, tokens)), "application/json");
@@ -172,7 +165,7 @@ class CheckpointAnalysisFlowTest {
         assertThat(event.logDistanceQuantiles()).isEqualTo(new Quantiles(q[0], q[1], q[2], q[3], q[4], q[5], q[6]));
         assertThat(event.chaoticFraction()).isEqualTo(expected.chaoticFraction());
         assertThat(event.probeCount()).isEqualTo(MAX_PROBES);
-        assertThat(event.drivenSteps()).isEqualTo(LENGTH);
+        assertThat(event.drivenSteps()).isEqualTo(SPEC.sequenceLength());
         assertThat(event.totalSteps()).isEqualTo(settings.totalSteps());
         assertThat(event.perturbation()).isEqualTo(settings.perturbation());
         assertThat(event.floorLog()).isEqualTo(settings.floorLog());
@@ -207,19 +200,6 @@ class CheckpointAnalysisFlowTest {
         return text.toString();
     }
 
-    /** The trainer's architecture in miniature: float32, LSTM wrapped in LastTimeStep, dense sigmoid output. */
-    private static MultiLayerNetwork trainerLikeNetwork() {
-        MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(5)
-                .dataType(DataType.FLOAT).list()
-                .layer(new EmbeddingSequenceLayer.Builder().nIn(V).nOut(E).build())
-                .layer(new LastTimeStep(new LSTM.Builder().nIn(E).nOut(H).activation(Activation.TANH).build()))
-                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.XENT).nIn(H).nOut(1)
-                        .activation(Activation.SIGMOID).build())
-                .build());
-        net.init();
-        return net;
-    }
-
     private static byte[] zip(MultiLayerNetwork net) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ModelSerializer.writeModel(net, out, true);
@@ -227,10 +207,10 @@ class CheckpointAnalysisFlowTest {
     }
 
     private static int[][] tokens(Random random) {
-        int[][] tokens = new int[PROBES][LENGTH];
+        int[][] tokens = new int[PROBES][SPEC.sequenceLength()];
         for (int[] probe : tokens) {
-            for (int t = 0; t < LENGTH; t++) {
-                probe[t] = random.nextInt(V);
+            for (int t = 0; t < probe.length; t++) {
+                probe[t] = random.nextInt(SPEC.vocabularySize());
             }
         }
         return tokens;

@@ -2,10 +2,10 @@ package org.descentobservatory.trainer.bench;
 
 import org.deeplearning4j.nn.conf.WorkspaceMode;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.descentobservatory.networks.SentimentNetworkFactory;
 import org.descentobservatory.schemas.RunSpec;
 import org.descentobservatory.trainer.compute.EpochTrainer;
 import org.descentobservatory.trainer.compute.LabelledSequences;
-import org.descentobservatory.trainer.compute.SentimentNetworkFactory;
 import org.descentobservatory.trainer.compute.SplitEvaluator;
 import org.descentobservatory.trainer.compute.lstm.FusedLstm;
 import org.descentobservatory.trainer.domain.RunSpecParser;

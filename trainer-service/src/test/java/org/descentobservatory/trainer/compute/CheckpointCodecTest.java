@@ -1,6 +1,8 @@
 package org.descentobservatory.trainer.compute;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.descentobservatory.networks.NetworkSpecs;
+import org.descentobservatory.networks.SentimentNetworkFactory;
 import org.descentobservatory.schemas.RunSpec;
 import org.descentobservatory.schemas.Sha256;
 import org.junit.jupiter.api.Test;
@@ -16,7 +18,7 @@ class CheckpointCodecTest {
 
     @Test
     void restoreGivesIdenticalParametersUpdaterStateAndEpoch() {
-        RunSpec spec = TestSpecs.tiny(42);
+        RunSpec spec = NetworkSpecs.tiny(42);
         SentimentData data = SyntheticSentimentTask.generate(spec);
         MultiLayerNetwork network = SentimentNetworkFactory.create(spec);
         new EpochTrainer(spec.batchSize(), spec.seed()).trainEpoch(network, data.train(), 1);
@@ -38,7 +40,7 @@ class CheckpointCodecTest {
      */
     @Test
     void equalNetworksGiveEqualBytes() throws InterruptedException {
-        MultiLayerNetwork network = SentimentNetworkFactory.create(TestSpecs.tiny(42));
+        MultiLayerNetwork network = SentimentNetworkFactory.create(NetworkSpecs.tiny(42));
 
         Checkpoint first = CheckpointCodec.encode(network);
         Thread.sleep(2_100); // zip times have a resolution of 2 s
@@ -55,8 +57,8 @@ class CheckpointCodecTest {
      */
     @Test
     void repackingKeepsEveryEntryAndDoesNotGrow() throws IOException {
-        MultiLayerNetwork network = SentimentNetworkFactory.create(TestSpecs.tiny(42));
-        SentimentData data = SyntheticSentimentTask.generate(TestSpecs.tiny(42));
+        MultiLayerNetwork network = SentimentNetworkFactory.create(NetworkSpecs.tiny(42));
+        SentimentData data = SyntheticSentimentTask.generate(NetworkSpecs.tiny(42));
         new EpochTrainer(8, 42).trainEpoch(network, data.train(), 1);
         byte[] dl4j = CheckpointCodec.serialise(network);
 

@@ -9,6 +9,8 @@ import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
 import org.deeplearning4j.nn.conf.layers.recurrent.SimpleRnn;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.descentobservatory.networks.NetworkSpecs;
+import org.descentobservatory.networks.SentimentNetworkFactory;
 import org.descentobservatory.schemas.RunSpec;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.activations.Activation;
@@ -27,7 +29,7 @@ class CheckpointExportTest {
 
     @Test
     void thePapersNetworkExportsEveryParameterNamedByLayerWithItsShapeAndExactValues() throws Exception {
-        RunSpec spec = TestSpecs.tiny(42);
+        RunSpec spec = NetworkSpecs.tiny(42);
         MultiLayerNetwork network = trained(spec);
         long v = spec.vocabularySize();
         long e = spec.embeddingSize();
@@ -66,7 +68,7 @@ class CheckpointExportTest {
      */
     @Test
     void theDocumentedLstmEquationsOnTheExportedArraysReproduceDl4jsOutput() {
-        RunSpec spec = TestSpecs.tiny(7);
+        RunSpec spec = NetworkSpecs.tiny(7);
         MultiLayerNetwork network = trained(spec);
         Map<String, NpzFiles.Npy> arrays = NpzFiles.arrays(CheckpointExport.toNpz(network, "run-test", 1));
         int e = spec.embeddingSize();

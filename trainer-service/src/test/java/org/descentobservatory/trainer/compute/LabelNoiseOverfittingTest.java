@@ -1,6 +1,8 @@
 package org.descentobservatory.trainer.compute;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.descentobservatory.networks.NetworkSpecs;
+import org.descentobservatory.networks.SentimentNetworkFactory;
 import org.descentobservatory.schemas.RunSpec;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +24,7 @@ class LabelNoiseOverfittingTest {
 
     @Test
     void theNetworkGeneralisesThenMemorisesFlippedLabelsAndTheTestLossRises() {
-        RunSpec base = TestSpecs.tiny(42);
+        RunSpec base = NetworkSpecs.tiny(42);
         RunSpec spec = new RunSpec(RunSpec.SYNTHETIC_SENTIMENT, SyntheticSentimentTask.MIN_VOCABULARY + 13, 8, 16, 20,
                 64, 200, NOISE, 1e-2, 16, EPOCHS, 42, 10, RunSpec.LSTM, RunSpec.PADDING_PRE, base.adamEpsilon(), null,
                 RunSpec.ADAM, 1, null, null, null, null);

@@ -1,6 +1,7 @@
 package org.descentobservatory.trainer.compute;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.descentobservatory.networks.SentimentNetworkFactory;
 import org.descentobservatory.schemas.RunSpec;
 import org.descentobservatory.trainer.domain.DefaultRunSpec;
 

@@ -3,6 +3,8 @@ package org.descentobservatory.trainer.compute;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.optimize.api.TrainingListener;
 import org.deeplearning4j.optimize.listeners.ScoreIterationListener;
+import org.descentobservatory.networks.NetworkSpecs;
+import org.descentobservatory.networks.SentimentNetworkFactory;
 import org.descentobservatory.schemas.RunSpec;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -22,7 +24,7 @@ class MinibatchRecorderTest {
     /** Relative error of a float64 central difference with step {@link #STEP}: O(STEP²) plus rounding. */
     private static final double DIFFERENCE_TOLERANCE = 1e-5;
 
-    private final RunSpec spec = TestSpecs.tiny(42);
+    private final RunSpec spec = NetworkSpecs.tiny(42);
     private final LabelledSequences train = SyntheticSentimentTask.generate(spec).train();
 
     /**

@@ -1,6 +1,8 @@
 package org.descentobservatory.trainer.compute;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.descentobservatory.networks.NetworkSpecs;
+import org.descentobservatory.networks.SentimentNetworkFactory;
 import org.descentobservatory.schemas.RunSpec;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +24,7 @@ class ResumeFromCheckpointTest {
 
     @Test
     void resumingFromACheckpointRepeatsTheUninterruptedRunExactly() {
-        RunSpec spec = TestSpecs.tiny(5);
+        RunSpec spec = NetworkSpecs.tiny(5);
         SentimentData data = SyntheticSentimentTask.generate(spec);
         EpochTrainer trainer = new EpochTrainer(spec.batchSize(), spec.seed());
 

@@ -1,6 +1,8 @@
 package org.descentobservatory.trainer.compute;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.descentobservatory.networks.NetworkSpecs;
+import org.descentobservatory.networks.SentimentNetworkFactory;
 import org.descentobservatory.schemas.RunSpec;
 import org.junit.jupiter.api.Test;
 
@@ -11,7 +13,7 @@ class SplitEvaluatorTest {
 
     @Test
     void lossAccuracyAndWrongLossAreMeansOverTheWholeSplitOfTheNetworksOutputs() {
-        RunSpec spec = TestSpecs.tiny(42);
+        RunSpec spec = NetworkSpecs.tiny(42);
         // 300 test reviews: more than one evaluation chunk, the last one partial.
         LabelledSequences test = SyntheticSentimentTask.generate(spec).test();
         MultiLayerNetwork network = SentimentNetworkFactory.create(spec);

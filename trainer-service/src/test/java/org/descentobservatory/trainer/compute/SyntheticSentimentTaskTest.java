@@ -1,5 +1,6 @@
 package org.descentobservatory.trainer.compute;
 
+import org.descentobservatory.networks.NetworkSpecs;
 import org.descentobservatory.schemas.RunSpec;
 import org.junit.jupiter.api.Test;
 
@@ -103,8 +104,8 @@ class SyntheticSentimentTaskTest {
 
     @Test
     void theSpecsPaddingSideChoosesTheSide() {
-        RunSpec pre = TestSpecs.tiny(3);
-        RunSpec post = TestSpecs.variant(pre, pre.architecture(), RunSpec.PADDING_POST, pre.adamEpsilon(), null);
+        RunSpec pre = NetworkSpecs.tiny(3);
+        RunSpec post = NetworkSpecs.variant(pre, pre.architecture(), RunSpec.PADDING_POST, pre.adamEpsilon(), null);
         int length = pre.sequenceLength();
 
         int[][] front = SyntheticSentimentTask.generate(pre).train().tokens();

@@ -1,6 +1,8 @@
 package org.descentobservatory.trainer.compute;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.descentobservatory.networks.NetworkSpecs;
+import org.descentobservatory.networks.SentimentNetworkFactory;
 import org.descentobservatory.schemas.RunSpec;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +19,7 @@ class WeightNormsTest {
      */
     @Test
     void normsOfAllOnesParametersAreTheRootsOfTheArraySizes() {
-        RunSpec spec = TestSpecs.tiny(42);
+        RunSpec spec = NetworkSpecs.tiny(42);
         MultiLayerNetwork network = SentimentNetworkFactory.create(spec);
         network.setParams(network.params().assign(1));
         int v = spec.vocabularySize();
@@ -39,7 +41,7 @@ class WeightNormsTest {
     /** After training, each norm is √(Σ x²) of that parameter array, recomputed in double. */
     @Test
     void normsAreThoseOfTheTrainedParameterArrays() {
-        RunSpec spec = TestSpecs.tiny(42);
+        RunSpec spec = NetworkSpecs.tiny(42);
         MultiLayerNetwork network = SentimentNetworkFactory.create(spec);
         new EpochTrainer(spec.batchSize(), spec.seed())
                 .trainEpoch(network, SyntheticSentimentTask.generate(spec).train(), 1);

@@ -1,13 +1,13 @@
 package org.descentobservatory.trainer.compute.task;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.descentobservatory.networks.ForecastNetworkFactory;
+import org.descentobservatory.networks.SentimentNetworkFactory;
 import org.descentobservatory.schemas.ProbeSet;
 import org.descentobservatory.schemas.RunSpec;
-import org.descentobservatory.trainer.compute.ForecastNetworkFactory;
 import org.descentobservatory.trainer.compute.LabelledSequences;
 import org.descentobservatory.trainer.compute.MinibatchSource;
 import org.descentobservatory.trainer.compute.SentimentData;
-import org.descentobservatory.trainer.compute.SentimentNetworkFactory;
 import org.descentobservatory.trainer.compute.SplitEvaluator;
 import org.descentobservatory.trainer.compute.SplitMetrics;
 import org.descentobservatory.trainer.compute.task.lorenz.ForecastEvaluator;

@@ -1,6 +1,6 @@
 package org.descentobservatory.trainer.compute.task.lorenz;
 
-import org.descentobservatory.trainer.compute.ForecastNetworkFactory;
+import org.descentobservatory.networks.ForecastNetworkFactory;
 import org.descentobservatory.trainer.compute.MinibatchSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.dataset.DataSet;

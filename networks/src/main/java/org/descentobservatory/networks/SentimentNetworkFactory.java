@@ -1,4 +1,4 @@
-package org.descentobservatory.trainer.compute;
+package org.descentobservatory.networks;
 
 import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;

@@ -1,4 +1,4 @@
-package org.descentobservatory.trainer.compute;
+package org.descentobservatory.networks;
 
 import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -12,12 +12,14 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.activations.impl.ActivationTanH;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -26,7 +28,7 @@ class SentimentNetworkFactoryTest {
 
     @Test
     void layersAndParametersHaveThePaperLayoutAndTheAnalyzersKeys() {
-        RunSpec spec = TestSpecs.tiny(42);
+        RunSpec spec = NetworkSpecs.tiny(42);
         int v = spec.vocabularySize();
         int e = spec.embeddingSize();
         int h = spec.hiddenSize();
@@ -49,8 +51,8 @@ class SentimentNetworkFactoryTest {
 
     @Test
     void simpleRnnHasTheSameKeysWithOneBlockOfHColumnsAndNoLayerNorm() {
-        RunSpec lstm = TestSpecs.tiny(42);
-        RunSpec spec = TestSpecs.variant(lstm, RunSpec.SIMPLE_RNN, RunSpec.PADDING_PRE, lstm.adamEpsilon(), null);
+        RunSpec lstm = NetworkSpecs.tiny(42);
+        RunSpec spec = NetworkSpecs.withArchitecture(lstm, RunSpec.SIMPLE_RNN);
         int e = spec.embeddingSize();
         int h = spec.hiddenSize();
         MultiLayerNetwork network = SentimentNetworkFactory.create(spec);
@@ -72,8 +74,8 @@ class SentimentNetworkFactoryTest {
 
     @Test
     void adamEpsilonAndGradientClippingReachEveryLayer() {
-        RunSpec base = TestSpecs.tiny(42);
-        RunSpec clipped = TestSpecs.variant(base, RunSpec.SIMPLE_RNN, RunSpec.PADDING_PRE, 3e-6, 0.75);
+        RunSpec base = NetworkSpecs.tiny(42);
+        RunSpec clipped = NetworkSpecs.variant(base, RunSpec.SIMPLE_RNN, RunSpec.PADDING_PRE, 3e-6, 0.75);
 
         for (Layer layer : configuredLayers(SentimentNetworkFactory.create(clipped))) {
             assertThat(layer.getUpdaterByParam("W")).isInstanceOfSatisfying(Adam.class, adam -> {
@@ -91,28 +93,24 @@ class SentimentNetworkFactoryTest {
         }
     }
 
-    /**
-     * The vanilla RNN learns the default task too ({@link Learnability}: reduced data, no label noise), with clipping
-     * on. Measured (2026-11-27): about 3 s of training on one core.
-     */
-    @Test
-    void aSimpleRnnLearnsTheTaskWithinAFewEpochs() {
-        Learnability.assertLearns(Learnability.reducedDefault(RunSpec.SIMPLE_RNN, 6, 1.0));
-    }
-
     @Test
     void unknownArchitectureIsRefusedByName() {
-        RunSpec spec = TestSpecs.variant(TestSpecs.tiny(1), "gru", RunSpec.PADDING_PRE, 1e-7, null);
+        RunSpec spec = NetworkSpecs.withArchitecture(NetworkSpecs.tiny(1), "gru");
 
         assertThatThrownBy(() -> SentimentNetworkFactory.create(spec)).hasMessageContaining("gru");
     }
 
     @Test
     void outputIsOneProbabilityPerReview() {
-        RunSpec spec = TestSpecs.tiny(42);
-        LabelledSequences test = SyntheticSentimentTask.generate(spec).test();
-        INDArray output = SentimentNetworkFactory.create(spec)
-                .output(SequenceTensors.features(test.tokens(), SequenceTensors.inOrder(7), 0, 7), false);
+        RunSpec spec = NetworkSpecs.tiny(42);
+        SplittableRandom random = new SplittableRandom(7);
+        INDArray reviews = Nd4j.create(DataType.FLOAT, 7, spec.sequenceLength());
+        for (int i = 0; i < 7; i++) {
+            for (int t = 0; t < spec.sequenceLength(); t++) {
+                reviews.putScalar(i, t, random.nextInt(spec.vocabularySize()));
+            }
+        }
+        INDArray output = SentimentNetworkFactory.create(spec).output(reviews, false);
 
         assertThat(output.shape()).containsExactly(7, 1);
         assertThat(Arrays.stream(output.toDoubleVector()).boxed()).allSatisfy(p -> assertThat(p).isStrictlyBetween(0.0, 1.0));
@@ -129,9 +127,9 @@ class SentimentNetworkFactoryTest {
 
     @Test
     void initialWeightsAreSeeded() {
-        INDArray first = SentimentNetworkFactory.create(TestSpecs.tiny(42)).params();
-        INDArray again = SentimentNetworkFactory.create(TestSpecs.tiny(42)).params();
-        INDArray other = SentimentNetworkFactory.create(TestSpecs.tiny(43)).params();
+        INDArray first = SentimentNetworkFactory.create(NetworkSpecs.tiny(42)).params();
+        INDArray again = SentimentNetworkFactory.create(NetworkSpecs.tiny(42)).params();
+        INDArray other = SentimentNetworkFactory.create(NetworkSpecs.tiny(43)).params();
 
         assertThat(again).isEqualTo(first);
         assertThat(other).isNotEqualTo(first);

@@ -1,4 +1,4 @@
-package org.descentobservatory.trainer.compute;
+package org.descentobservatory.networks;
 
 import org.descentobservatory.schemas.RunSpec;
 import org.junit.jupiter.api.Test;
@@ -42,7 +42,7 @@ class OptimizersTest {
     }
 
     private static RunSpec withOptimizer(String optimizer, double adamEpsilon) {
-        RunSpec b = TestSpecs.tiny(1);
+        RunSpec b = NetworkSpecs.tiny(1);
         return new RunSpec(b.task(), b.vocabularySize(), b.embeddingSize(), b.hiddenSize(), b.sequenceLength(),
                 b.trainSize(), b.testSize(), b.labelNoise(), b.learningRate(), b.batchSize(), b.epochs(), b.seed(),
                 b.probeCount(), b.architecture(), b.paddingSide(), adamEpsilon, null, optimizer, 1, null, null, null,

@@ -1,4 +1,4 @@
-package org.descentobservatory.trainer.compute;
+package org.descentobservatory.networks;
 
 import org.descentobservatory.schemas.RunSpec;
 import org.nd4j.linalg.learning.config.Adam;
