@@ -38,10 +38,12 @@ class ActivationsTest {
     void expIsWithinTwoUlpsOnTheClampedRange() {
         double[] x = arguments(Activations.EXP_BOUND, 4);
         double[] y = x.clone();
-        new Activations(SAMPLES).exp(y, SAMPLES);
+        double[] powers = new double[SAMPLES];
+        Activations.exponential(y, powers, SAMPLES, 1);
         for (int i = 0; i < SAMPLES; i++) {
             double expected = StrictMath.exp(x[i]);
-            assertThat(Math.abs(y[i] - expected) / Math.ulp(expected)).as("exp(%s)", x[i]).isLessThanOrEqualTo(EXP_ULPS);
+            assertThat(Math.abs(y[i] * powers[i] - expected) / Math.ulp(expected)).as("exp(%s)", x[i])
+                    .isLessThanOrEqualTo(EXP_ULPS);
         }
     }
 
