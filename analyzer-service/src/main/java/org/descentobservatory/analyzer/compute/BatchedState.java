@@ -95,6 +95,11 @@ public abstract class BatchedState implements RecurrentState {
         final double[][] blocks;
         /** The drive of the chunk's rows split by gate like the first {@code gates} {@link #blocks}. */
         private final double[][] driveBlocks;
+        /**
+         * The values of the one-row drive {@link #driveBlocks} hold for every row (the zero input's b, the same array
+         * every step), or null: gathered once, not every step.
+         */
+        private double[] sharedDrive;
         private final int gates;
         final Activations activations;
 
@@ -111,19 +116,18 @@ public abstract class BatchedState implements RecurrentState {
          * The gate blocks of {@link #blocks} ← {@link #products} + the drive of trajectories [first, first + rows),
          * split by gate so that each gate's loops run over rows·H contiguous values. z and the drive are copied
          * segment by segment (bulk copies), then added in one loop per gate: a loop of H = 60 iterations, as a
-         * per-segment addition would be, runs mostly in C2's scalar post-loop (it unrolls vector loops by 32).
-         * Cost: 2·rows·gates copies of H values and rows·gates·H additions.
+         * per-segment addition would be, runs mostly in C2's scalar post-loop (it unrolls vector loops by 32). The
+         * zero input's drive is gathered only at its first step. Cost: rows·gates copies of H values (twice that
+         * for a token drive) and rows·gates·H additions.
          */
         void addDrive(DriveRows drive, int first, int rows, int hiddenSize) {
             int width = gates * hiddenSize;
-            double[] values = drive.values();
             for (int q = 0; q < rows; q++) {
-                int start = drive.start(first + q);
                 for (int gate = 0; gate < gates; gate++) {
                     products.get(q * width + gate * hiddenSize, blocks[gate], q * hiddenSize, hiddenSize);
-                    System.arraycopy(values, start + gate * hiddenSize, driveBlocks[gate], q * hiddenSize, hiddenSize);
                 }
             }
+            gatherDrive(drive, first, rows, hiddenSize);
             int length = rows * hiddenSize;
             for (int gate = 0; gate < gates; gate++) {
                 double[] block = blocks[gate];
@@ -132,6 +136,24 @@ public abstract class BatchedState implements RecurrentState {
                     block[k] += driveBlock[k];
                 }
             }
+        }
+
+        /** {@link #driveBlocks} ← the drive of rows [first, first + rows), unless they already hold a shared row. */
+        private void gatherDrive(DriveRows drive, int first, int rows, int hiddenSize) {
+            double[] values = drive.values();
+            boolean shared = drive.rowStarts() == null;
+            if (shared && values == sharedDrive) {
+                return;
+            }
+            // A shared row fills every row of the blocks, so that any later chunk, of any size, can reuse them.
+            int filled = shared ? driveBlocks[0].length / hiddenSize : rows;
+            for (int q = 0; q < filled; q++) {
+                int start = drive.start(first + q);
+                for (int gate = 0; gate < gates; gate++) {
+                    System.arraycopy(values, start + gate * hiddenSize, driveBlocks[gate], q * hiddenSize, hiddenSize);
+                }
+            }
+            sharedDrive = shared ? values : null;
         }
     }
 }

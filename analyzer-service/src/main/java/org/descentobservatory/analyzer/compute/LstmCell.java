@@ -57,34 +57,34 @@ public final class LstmCell extends TokenDrivenCell<LstmState> {
         double[] o = blocks[2];
         double[] i = blocks[3];
         double[] c = blocks[LstmState.CELL_BLOCK];
-        double[] powersG = blocks[LstmState.POWER_BLOCKS];
-        double[] powersF = blocks[LstmState.POWER_BLOCKS + 1];
-        double[] powersO = blocks[LstmState.POWER_BLOCKS + 2];
-        double[] powersI = blocks[LstmState.POWER_BLOCKS + 3];
+        // Two arrays of powers 2^n serve the five exponentials, each used as soon as it is made: a smaller working
+        // set per chunk.
+        double[] powers = blocks[LstmState.POWER_BLOCKS];
+        double[] otherPowers = blocks[LstmState.POWER_BLOCKS + 1];
         int length = rows * h;
-        Activations.exponential(g, powersG, length, -2);
-        Activations.exponential(f, powersF, length, -1);
-        Activations.exponential(o, powersO, length, -1);
-        Activations.exponential(i, powersI, length, -1);
-        s.cells.get(first * h, c, 0, length);
-        // The denominators of f and i first: C2 leaves a loop with seven array loads scalar, one with five vectorised.
+        Activations.exponential(f, powers, length, -1);
+        Activations.exponential(i, otherPowers, length, -1);
+        // The denominators of f and i apart: C2 leaves a loop with seven array loads scalar, one with five vectorised.
         for (int k = 0; k < length; k++) {
-            f[k] = 1 + f[k] * powersF[k];
-            i[k] = 1 + i[k] * powersI[k];
+            f[k] = 1 + f[k] * powers[k];
+            i[k] = 1 + i[k] * otherPowers[k];
         }
+        Activations.exponential(g, powers, length, -2);
+        s.cells.get(first * h, c, 0, length);
         // g is free once read: it takes c', then e^{−2c'} and h'.
         for (int k = 0; k < length; k++) {
-            double ug = g[k] * powersG[k];
+            double ug = g[k] * powers[k];
             double denominatorG = 1 + ug;
             double next = (c[k] * i[k] * denominatorG + (1 - ug) * f[k]) / (f[k] * i[k] * denominatorG);
             c[k] = next;
             g[k] = next;
         }
         s.cells.put(first * h, c, 0, length);
-        Activations.exponential(g, powersG, length, -2);
+        Activations.exponential(o, otherPowers, length, -1);
+        Activations.exponential(g, powers, length, -2);
         for (int k = 0; k < length; k++) {
-            double uc = g[k] * powersG[k];
-            g[k] = (1 - uc) / ((1 + o[k] * powersO[k]) * (1 + uc));
+            double uc = g[k] * powers[k];
+            g[k] = (1 - uc) / ((1 + o[k] * otherPowers[k]) * (1 + uc));
         }
         s.hidden.put(first * h, g, 0, length);
     }

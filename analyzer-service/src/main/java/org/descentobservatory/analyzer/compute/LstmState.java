@@ -16,12 +16,12 @@ public final class LstmState extends BatchedState {
     final DoubleBuffer cells;
     /** The scratch block after the four gates: c of a chunk, [rows, H]. */
     static final int CELL_BLOCK = LstmParameters.GATES;
-    /** The first of four scratch blocks after it: the powers 2^n of the gates' exponentials (g, f, o, i). */
+    /** The first of two scratch blocks after it: the powers 2^n of the gates' exponentials ({@link LstmCell}). */
     static final int POWER_BLOCKS = CELL_BLOCK + 1;
 
     /** N trajectories from h = c = 0, stepped by {@code threads} threads. Preconditions: N, H, threads ≥ 1. */
     LstmState(int trajectories, int hiddenSize, int threads) {
-        super(trajectories, hiddenSize, LstmParameters.GATES, POWER_BLOCKS + LstmParameters.GATES, threads);
+        super(trajectories, hiddenSize, LstmParameters.GATES, POWER_BLOCKS + 2, threads);
         this.c = zeroMatrix(trajectories, hiddenSize);
         this.cells = c.data().asNioDouble();
     }
