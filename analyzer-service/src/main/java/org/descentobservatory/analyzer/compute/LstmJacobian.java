@@ -63,23 +63,8 @@ public final class LstmJacobian implements MapWithJacobian, TangentMap {
     /** RW, row-major H×4H: row j holds ∂z/∂h_j. */
     private final double[] rw;
     private final double[] b;
-    private final Activations activations;
-    /** The gates g, f, o, i of the last trajectory {@link #gates} saw (H each; f is ∂c'/∂c). */
-    private final double[] g;
-    private final double[] f;
-    private final double[] o;
-    private final double[] i;
-    /** tanh(c'_m) (H). */
-    private final double[] tanhC;
-    /**
-     * The coefficients of δz in δc' and δh' (class comment), per unit: of δz_g, δz_f, δz_o, δz_i (H each), and
-     * ∂h'_m/∂c'_m = o_m(1 − tanh²(c'_m)).
-     */
-    private final double[] coefficientG;
-    private final double[] coefficientF;
-    private final double[] coefficientO;
-    private final double[] coefficientI;
-    private final double[] outputGain;
+    /** The gates and coefficients of the last batch of trajectories {@link #gates} saw; replaced by a larger batch. */
+    private Gates gates;
     /** δc' of one tangent vector (H). */
     private final double[] dc;
     /** RW, the gemm's B, direct. */
@@ -98,17 +83,7 @@ public final class LstmJacobian implements MapWithJacobian, TangentMap {
         this.rw = theta.rw().dup('c').data().asDouble();
         this.b = theta.b().toDoubleVector();
         int hh = hiddenSize;
-        this.activations = new Activations(hh);
-        this.g = new double[hh];
-        this.f = new double[hh];
-        this.o = new double[hh];
-        this.i = new double[hh];
-        this.tanhC = new double[hh];
-        this.coefficientG = new double[hh];
-        this.coefficientF = new double[hh];
-        this.coefficientO = new double[hh];
-        this.coefficientI = new double[hh];
-        this.outputGain = new double[hh];
+        this.gates = new Gates(1, hh);
         this.dc = new double[hh];
         this.rwBuffer = Dgemm.direct(rw.length).put(0, rw);
         reserve(1);
@@ -144,21 +119,21 @@ public final class LstmJacobian implements MapWithJacobian, TangentMap {
         }
         hRows.put(0, s, 0, hh);
         multiply(1);
-        gates(s, 0, 0, next, 0);
+        Gates x = gates(s, next, 1, 0);
         Arrays.fill(jacobian, hh * n, n * n, 0);
         for (int m = 0; m < hh; m++) {
             // c-columns: ∂c'_m/∂c_m = f_m, ∂h'_m/∂c_m = o_m(1 − tanh²c'_m)·f_m.
-            jacobian[(hh + m) * n + m] = outputGain[m] * f[m];
-            jacobian[(hh + m) * n + hh + m] = f[m];
+            jacobian[(hh + m) * n + m] = x.outputGain[m] * x.f[m];
+            jacobian[(hh + m) * n + hh + m] = x.f[m];
         }
         for (int j = 0; j < hh; j++) {
             int row = j * 4 * hh;
             int column = j * n;
             for (int m = 0; m < hh; m++) {
-                double dcdh = coefficientG[m] * rw[row + m] + coefficientF[m] * rw[row + hh + m]
-                        + coefficientI[m] * rw[row + 3 * hh + m];
+                double dcdh = x.coefficientG[m] * rw[row + m] + x.coefficientF[m] * rw[row + hh + m]
+                        + x.coefficientI[m] * rw[row + 3 * hh + m];
                 jacobian[column + hh + m] = dcdh;
-                jacobian[column + m] = coefficientO[m] * rw[row + 2 * hh + m] + outputGain[m] * dcdh;
+                jacobian[column + m] = x.coefficientO[m] * rw[row + 2 * hh + m] + x.outputGain[m] * dcdh;
             }
         }
     }
@@ -188,18 +163,21 @@ public final class LstmJacobian implements MapWithJacobian, TangentMap {
             hRows.put((tangentRows + p) * hh, states, p * n, hh);
         }
         multiply(tangentRows + count);
+        Gates x = gates(states, states, count, tangentRows);
         for (int p = 0; p < count; p++) {
-            gates(states, p * n, (tangentRows + p) * 4 * hh, states, p * n);
+            int u = p * hh;
             for (int r = p * k; r < (p + 1) * k; r++) {
                 int column = r * n;
                 int drive = r * 4 * hh;
                 for (int m = 0; m < hh; m++) {
-                    dc[m] = f[m] * tangents[column + hh + m] + coefficientG[m] * zRows[drive + m]
-                            + coefficientF[m] * zRows[drive + hh + m] + coefficientI[m] * zRows[drive + 3 * hh + m];
+                    dc[m] = x.f[u + m] * tangents[column + hh + m] + x.coefficientG[u + m] * zRows[drive + m]
+                            + x.coefficientF[u + m] * zRows[drive + hh + m]
+                            + x.coefficientI[u + m] * zRows[drive + 3 * hh + m];
                 }
                 System.arraycopy(dc, 0, tangents, column + hh, hh);
                 for (int m = 0; m < hh; m++) {
-                    tangents[column + m] = coefficientO[m] * zRows[drive + 2 * hh + m] + outputGain[m] * dc[m];
+                    tangents[column + m] = x.coefficientO[u + m] * zRows[drive + 2 * hh + m]
+                            + x.outputGain[u + m] * dc[m];
                 }
             }
         }
@@ -228,37 +206,101 @@ public final class LstmJacobian implements MapWithJacobian, TangentMap {
     }
 
     /**
-     * The gates at s = {@code s}[from, from + 2H) with z − b = h·RW read from {@link #zRows} at {@code drive}, s' = F(s)
-     * into {@code next}[to, to + 2H) (may be the same range: s is read first), and the coefficients of the class
-     * comment into the fields. Cost: ~20H flops and 5H activations.
+     * The gates of trajectories p = 0 … count−1, states read from {@code from}[p·2H, (p + 1)·2H) with z − b = h·RW
+     * in row {@code firstZRow} + p of {@link #zRows}; s' = F(s) written to {@code to} at the same place (may be
+     * {@code from}: it is read first); returns the gates and the coefficients of the class comment, unit m of
+     * trajectory p at p·H + m. All trajectories at once, so that every loop but the first runs over count·H values
+     * (loops over H = 60 values alone run mostly in C2's scalar post-loop). Cost: ~20H flops and 5H activations per
+     * trajectory.
      */
-    private void gates(double[] s, int from, int drive, double[] next, int to) {
+    private Gates gates(double[] from, double[] to, int count, int firstZRow) {
         int hh = hiddenSize;
-        for (int m = 0; m < hh; m++) {
-            g[m] = zRows[drive + m] + b[m];
-            f[m] = zRows[drive + hh + m] + b[hh + m];
-            o[m] = zRows[drive + 2 * hh + m] + b[2 * hh + m];
-            i[m] = zRows[drive + 3 * hh + m] + b[3 * hh + m];
+        int n = 2 * hh;
+        int length = count * hh;
+        if (gates.capacity < count) {
+            gates = new Gates(count, hh);
         }
-        activations.tanh(g, hh);
-        activations.sigmoid(f, hh);
-        activations.sigmoid(o, hh);
-        activations.sigmoid(i, hh);
-        for (int m = 0; m < hh; m++) {
-            double c = s[from + hh + m];
-            double cPrime = f[m] * c + i[m] * g[m];
-            tanhC[m] = cPrime;
-            coefficientG[m] = i[m] * (1 - g[m] * g[m]);
-            coefficientF[m] = c * f[m] * (1 - f[m]);
-            coefficientI[m] = g[m] * i[m] * (1 - i[m]);
-            next[to + hh + m] = cPrime;
+        Gates x = gates;
+        for (int p = 0; p < count; p++) {
+            int z = (firstZRow + p) * 4 * hh;
+            int u = p * hh;
+            for (int m = 0; m < hh; m++) {
+                x.g[u + m] = zRows[z + m] + b[m];
+                x.f[u + m] = zRows[z + hh + m] + b[hh + m];
+                x.o[u + m] = zRows[z + 2 * hh + m] + b[2 * hh + m];
+                x.i[u + m] = zRows[z + 3 * hh + m] + b[3 * hh + m];
+            }
+            System.arraycopy(from, p * n + hh, x.c, u, hh);
         }
-        activations.tanh(tanhC, hh);
-        for (int m = 0; m < hh; m++) {
-            double t = tanhC[m];
-            next[to + m] = o[m] * t;
-            coefficientO[m] = t * o[m] * (1 - o[m]);
-            outputGain[m] = o[m] * (1 - t * t);
+        x.activations.tanh(x.g, length);
+        x.activations.sigmoid(x.f, length);
+        x.activations.sigmoid(x.o, length);
+        x.activations.sigmoid(x.i, length);
+        for (int k = 0; k < length; k++) {
+            x.coefficientG[k] = x.i[k] * (1 - x.g[k] * x.g[k]);
+            x.coefficientI[k] = x.g[k] * x.i[k] * (1 - x.i[k]);
+        }
+        for (int k = 0; k < length; k++) {
+            double c = x.c[k];
+            x.coefficientF[k] = c * x.f[k] * (1 - x.f[k]);
+            double cPrime = x.f[k] * c + x.i[k] * x.g[k];
+            x.c[k] = cPrime;
+            x.tanhC[k] = cPrime;
+        }
+        x.activations.tanh(x.tanhC, length);
+        for (int k = 0; k < length; k++) {
+            double t = x.tanhC[k];
+            x.h[k] = x.o[k] * t;
+            x.coefficientO[k] = t * x.o[k] * (1 - x.o[k]);
+            x.outputGain[k] = x.o[k] * (1 - t * t);
+        }
+        for (int p = 0; p < count; p++) {
+            System.arraycopy(x.h, p * hh, to, p * n, hh);
+            System.arraycopy(x.c, p * hh, to, p * n + hh, hh);
+        }
+        return x;
+    }
+
+    /**
+     * The gates g, f, o, i (f is ∂c'/∂c), h' and c', and the coefficients of δz in δc' and δh' (class comment) of a
+     * batch of up to {@link #capacity} trajectories, [count, H] row-major each: of δz_g, δz_f, δz_o, δz_i, and
+     * ∂h'_m/∂c'_m = o_m(1 − tanh²(c'_m)) ({@link #outputGain}).
+     */
+    private static final class Gates {
+
+        final int capacity;
+        final double[] g;
+        final double[] f;
+        final double[] o;
+        final double[] i;
+        /** c, then c'. */
+        final double[] c;
+        final double[] h;
+        /** c', then tanh(c'). */
+        final double[] tanhC;
+        final double[] coefficientG;
+        final double[] coefficientF;
+        final double[] coefficientO;
+        final double[] coefficientI;
+        final double[] outputGain;
+        final Activations activations;
+
+        Gates(int capacity, int hiddenSize) {
+            int length = capacity * hiddenSize;
+            this.capacity = capacity;
+            this.g = new double[length];
+            this.f = new double[length];
+            this.o = new double[length];
+            this.i = new double[length];
+            this.c = new double[length];
+            this.h = new double[length];
+            this.tanhC = new double[length];
+            this.coefficientG = new double[length];
+            this.coefficientF = new double[length];
+            this.coefficientO = new double[length];
+            this.coefficientI = new double[length];
+            this.outputGain = new double[length];
+            this.activations = new Activations(length);
         }
     }
 }
