@@ -145,10 +145,11 @@ public class AnalyzerJmh {
     static double flops(String benchmark) {
         return switch (benchmark) {
             case "checkpoint" -> (AsymptoticDistance.Protocol.PAPER_TOTAL_STEPS + 1.0) * 2 * (2.0 * PROBES) * H * 4 * H;
-            // Per probe and step: z = h·RW (8H²), J·Q (2n²k, n = 2H: the LSTM's δz = δh·RW for k tangents is the
-            // same 8H²k), QR and Q (~4nk²); element-wise gate and Jacobian work not counted.
-            case "spectrum" -> (double) SPECTRUM_PROBES * (TRANSIENT + STEPS)
-                    * (8.0 * H * H + 2.0 * (2 * H) * (2 * H) * SPECTRUM_K + 4.0 * (2 * H) * SPECTRUM_K * SPECTRUM_K);
+            // Per probe: the L driven steps' z = h·RW (8H² each); then per Lyapunov step z = h·RW (8H²), J·Q (2n²k,
+            // n = 2H: the LSTM's δz = δh·RW for k tangents is the same 8H²k), QR and Q (~4nk²); element-wise gate
+            // and Jacobian work not counted.
+            case "spectrum" -> SPECTRUM_PROBES * (LENGTH * 8.0 * H * H + (TRANSIENT + STEPS)
+                    * (8.0 * H * H + 2.0 * (2 * H) * (2 * H) * SPECTRUM_K + 4.0 * (2 * H) * SPECTRUM_K * SPECTRUM_K));
             case "dgemm" -> 2.0 * GEMM * GEMM * GEMM;
             case "stepGemm" -> 2.0 * (2 * PROBES) * H * (4 * H);
             default -> Double.NaN;
