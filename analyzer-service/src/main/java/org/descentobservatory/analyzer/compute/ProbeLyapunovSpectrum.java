@@ -26,8 +26,8 @@ import java.util.Arrays;
  * with each thread's probes advanced as one batch ({@link RecurrentParameters#zeroInputMap()}'s tangent map: for the
  * LSTM one gemm of all the batch's tangent vectors per step, {@link LstmJacobian#advance}; the QR by LAPACK): for
  * the LSTM ~(8H² + 8H²k + 8Hk²)·N·(n₀ + n) flops, for the vanilla RNN ~(3H² + 2H²k + 4Hk²)·N·(n₀ + n). Measured for
- * the LSTM with H = 60, k = 10, N = 20 probes of 500 tokens, n₀ = 200, n = 1000 on a near-quiet 2-core machine:
- * 0.74–0.87 s on one thread, 0.56–0.59 s on two ({@code AnalyzerJmh.spectrum}, docs/benchmarks.md).
+ * the LSTM with H = 60, k = 10, N = 20 probes of 500 tokens, n₀ = 200, n = 1000 on a quiet 2-core machine:
+ * 0.63–0.67 s on one thread, 0.44–0.49 s on two ({@code AnalyzerJmh.spectrum}, docs/benchmarks.md).
  */
 public final class ProbeLyapunovSpectrum {
 
