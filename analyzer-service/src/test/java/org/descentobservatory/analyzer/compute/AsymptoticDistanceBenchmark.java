@@ -41,7 +41,9 @@ public final class AsymptoticDistanceBenchmark {
         LstmParameters theta = RandomLstm.parameters(V, E, H, 0.5, 0.5, 10, 2);
         LstmCell cell = new LstmCell(theta);
         int[][] tokens = RandomLstm.tokens(2 * PROBES, STEP_REPETITIONS, V, 4);
-        stepBreakdown("zero input", cell, step -> new DriveRows(theta.b().toDoubleVector(), null));
+        // One b for all steps, as the cell's own zero-input step passes it (the state gathers it once).
+        DriveRows zeroInput = new DriveRows(theta.b().toDoubleVector(), null);
+        stepBreakdown("zero input", cell, step -> zeroInput);
         double[] table = theta.eTok().mmul(theta.w()).addiRowVector(theta.b()).dup('c').data().asDouble();
         stepBreakdown("tokens", cell, step -> {
             int[] starts = new int[2 * PROBES];
