@@ -116,7 +116,7 @@ public abstract class BatchedState implements RecurrentState {
          * The gate blocks of {@link #blocks} ← {@link #products} + the drive of trajectories [first, first + rows),
          * split by gate so that each gate's loops run over rows·H contiguous values. z and the drive are copied
          * segment by segment (bulk copies), then added in one loop per gate: a loop of H = 60 iterations, as a
-         * per-segment addition would be, runs mostly in C2's scalar post-loop (it unrolls vector loops by 32). The
+         * per-segment addition would be, runs mostly in C2's scalar post-loop (its vector loops are unrolled). The
          * zero input's drive is gathered only at its first step. Cost: rows·gates copies of H values (twice that
          * for a token drive) and rows·gates·H additions.
          */
