@@ -20,11 +20,17 @@ import java.util.Map;
  *       map of a cell with RW' = RW + W_out·W, b' = b + b_out·W.</li>
  * </ul>
  *
- * @param driven     θ as trained: what the probes drive
- * @param autonomous θ of the autonomous map (the same object as {@code driven} for zero input)
- * @param dynamics   which autonomous map
+ * The cells of both are built once, here, and shared by every measurement of the network (the distance and the
+ * spectrum): each holds its token-drive table E_tok·W + b, V·4H doubles, which is not worth building twice. Immutable,
+ * like the cells, so shareable between threads.
  */
-public record AnalysedNetwork(RecurrentParameters driven, RecurrentParameters autonomous, Dynamics dynamics) {
+public final class AnalysedNetwork {
+
+    private final RecurrentParameters driven;
+    private final RecurrentParameters autonomous;
+    private final Dynamics dynamics;
+    private final RecurrentCell<?> drivenCell;
+    private final RecurrentCell<?> autonomousCell;
 
     /** The autonomous map after the probes. */
     public enum Dynamics {
@@ -32,6 +38,44 @@ public record AnalysedNetwork(RecurrentParameters driven, RecurrentParameters au
         ZERO_INPUT,
         /** Output fed back as the next input: forecasters. */
         CLOSED_LOOP
+    }
+
+    /**
+     * @param driven     θ as trained: what the probes drive
+     * @param autonomous θ of the autonomous map (the same object as {@code driven} for zero input)
+     * @param dynamics   which autonomous map
+     */
+    private AnalysedNetwork(RecurrentParameters driven, RecurrentParameters autonomous, Dynamics dynamics) {
+        this.driven = driven;
+        this.autonomous = autonomous;
+        this.dynamics = dynamics;
+        this.drivenCell = driven.cell();
+        this.autonomousCell = autonomous == driven ? drivenCell : autonomous.cell();
+    }
+
+    /** θ as trained: what the probes drive. */
+    public RecurrentParameters driven() {
+        return driven;
+    }
+
+    /** θ of the autonomous map (the same object as {@link #driven} for zero input). */
+    public RecurrentParameters autonomous() {
+        return autonomous;
+    }
+
+    /** Which autonomous map runs after the probes. */
+    public Dynamics dynamics() {
+        return dynamics;
+    }
+
+    /** The cell of {@link #driven}, built once. */
+    public RecurrentCell<?> drivenCell() {
+        return drivenCell;
+    }
+
+    /** The cell of {@link #autonomous}, built once (the driven cell itself for zero input). */
+    public RecurrentCell<?> autonomousCell() {
+        return autonomousCell;
     }
 
     /** A classifier's θ with its zero-input map. */

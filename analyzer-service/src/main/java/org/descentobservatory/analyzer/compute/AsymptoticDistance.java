@@ -150,9 +150,7 @@ public final class AsymptoticDistance {
      * @throws IllegalArgumentException if a precondition fails or threads &lt; 1, naming it
      */
     public static Result measure(AnalysedNetwork network, ProbeInputs probes, Protocol protocol, int threads) {
-        RecurrentCell<?> driven = network.driven().cell();
-        RecurrentCell<?> autonomous = network.autonomous() == network.driven() ? driven : network.autonomous().cell();
-        return run(driven, autonomous, probes, protocol, threads);
+        return run(network.drivenCell(), network.autonomousCell(), probes, protocol, threads);
     }
 
     /**

@@ -79,7 +79,7 @@ public final class ProbeLyapunovSpectrum {
      */
     public static Result measure(AnalysedNetwork network, ProbeInputs probes, LyapunovSpectrum.Settings settings,
                                  int threads) {
-        double[][] states = drive(network.driven().cell(), probes, threads);
+        double[][] states = drive(network.drivenCell(), probes, threads);
         double[][] perProbe = new double[states.length][];
         int shares = Math.min(Shares.requireThreads(threads), states.length);
         Shares.run(shares, shares, share -> {
